@@ -1,0 +1,54 @@
+// Cytoscape JSON (the Cytoscape.js "elements" format, which Cytoscape desktop
+// imports via File > Import > Network from File).
+import type { ExportGraph } from './export-graph.js';
+import { colourForType } from './node-style.js';
+import type { PropertyValue } from './neo4j-values.js';
+
+export interface CytoscapeElementData {
+  id: string;
+  [key: string]: PropertyValue;
+}
+
+export interface CytoscapeJson {
+  format_version: '1.0';
+  generated_by: string;
+  target_cytoscapejs_version: string;
+  data: { name: string; scope: string };
+  elements: {
+    nodes: Array<{ data: CytoscapeElementData }>;
+    edges: Array<{ data: CytoscapeElementData & { source: string; target: string } }>;
+  };
+}
+
+export function toCytoscapeJson(graph: ExportGraph): CytoscapeJson {
+  const scope = graph.scope.kind === 'whole' ? 'whole graph' : `neighbourhood of ${graph.scope.centre}, depth ${graph.scope.depth}`;
+  return {
+    format_version: '1.0',
+    generated_by: 'nexus-knowledge-graph',
+    target_cytoscapejs_version: '~3',
+    data: { name: 'Nexus Policy Toolkit', scope },
+    elements: {
+      nodes: graph.nodes.map((node) => ({
+        data: {
+          ...node.properties,
+          id: node.id,
+          label: node.label,
+          type: node.type,
+          labels: node.labels,
+          color: colourForType(node.type),
+          name: typeof node.properties['name'] === 'string' ? node.properties['name'] : node.label,
+        },
+      })),
+      edges: graph.edges.map((edge) => ({
+        data: {
+          ...edge.properties,
+          id: edge.id,
+          source: edge.source,
+          target: edge.target,
+          type: edge.type,
+          interaction: edge.type,
+        },
+      })),
+    },
+  };
+}

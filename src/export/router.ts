@@ -1,0 +1,116 @@
+// HTTP routes for the exports:
+//   GET /export/graph.graphml | graph.gexf | graph.cyjs   whole graph, or ?id=<node id>&depth=1..3
+//   GET /export/practices.csv (?bom=0 to omit the UTF-8 byte-order mark) | practices.json
+import express, { type Request, type Response } from 'express';
+import type { Driver } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+import { toCytoscapeJson } from './cytoscape.js';
+import type { ExportGraph } from './export-graph.js';
+import { toGexf } from './gexf.js';
+import { parseDepth, readNeighbourhood, readWholeGraph, UnknownNodeError, type GraphSource } from './graph-reader.js';
+import { toGraphML } from './graphml.js';
+import { PRACTICE_CSV_COLUMNS, practiceRowToCells, readPracticeTable } from './practice-table.js';
+import { toCsv } from './csv.js';
+
+export interface ExportRouterOptions {
+  driver: Driver;
+  database?: string;
+}
+
+class BadRequestError extends Error {}
+
+interface GraphFormat {
+  extension: string;
+  contentType: string;
+  write(graph: ExportGraph): string;
+}
+
+const GRAPH_FORMATS: GraphFormat[] = [
+  { extension: 'graphml', contentType: 'application/graphml+xml; charset=utf-8', write: toGraphML },
+  { extension: 'gexf', contentType: 'application/gexf+xml; charset=utf-8', write: toGexf },
+  { extension: 'cyjs', contentType: 'application/json; charset=utf-8', write: (graph) => JSON.stringify(toCytoscapeJson(graph)) },
+];
+
+function single(value: unknown, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new BadRequestError(`${name} must be given once`);
+  return value;
+}
+
+async function readRequestedGraph(source: GraphSource, request: Request): Promise<ExportGraph> {
+  const id = single(request.query['id'], 'id');
+  const rawDepth = single(request.query['depth'], 'depth');
+  if (id === undefined) {
+    if (rawDepth !== undefined) throw new BadRequestError('depth needs an id: ?id=<node id>&depth=1..3');
+    return readWholeGraph(source);
+  }
+  if (id.trim() === '') throw new BadRequestError('id must not be empty');
+  const depth = parseDepth(rawDepth);
+  if (typeof depth === 'string') throw new BadRequestError(depth);
+  return readNeighbourhood(source, id, depth);
+}
+
+/** A file name that says what the file holds, e.g. nexus-graph-gp-17-depth-2.gexf. */
+function fileName(graph: ExportGraph, extension: string): string {
+  if (graph.scope.kind === 'whole') return `nexus-graph.${extension}`;
+  const centre = graph.scope.centre.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `nexus-graph-${centre}-depth-${graph.scope.depth}.${extension}`;
+}
+
+function sendError(response: Response, error: unknown): void {
+  if (error instanceof BadRequestError) {
+    response.status(400).json({ error: error.message });
+  } else if (error instanceof UnknownNodeError) {
+    response.status(404).json({ error: error.message });
+  } else if (neo4j.isRetryableError(error)) {
+    response.status(503).json({ error: 'The graph database is unavailable; try again shortly' });
+  } else {
+    response.status(500).json({ error: 'The export failed' });
+  }
+}
+
+export function createExportRouter(options: ExportRouterOptions): express.Router {
+  const source: GraphSource = { driver: options.driver, ...(options.database ? { database: options.database } : {}) };
+  const router = express.Router();
+
+  for (const format of GRAPH_FORMATS) {
+    router.get(`/export/graph.${format.extension}`, async (request, response) => {
+      try {
+        const graph = await readRequestedGraph(source, request);
+        response
+          .status(200)
+          .type(format.contentType)
+          .attachment(fileName(graph, format.extension))
+          .send(format.write(graph));
+      } catch (error) {
+        sendError(response, error);
+      }
+    });
+  }
+
+  router.get('/export/practices.csv', async (request, response) => {
+    try {
+      const bom = single(request.query['bom'], 'bom');
+      if (bom !== undefined && bom !== '0' && bom !== '1') throw new BadRequestError('bom must be 0 or 1');
+      const rows = await readPracticeTable(source);
+      response
+        .status(200)
+        .type('text/csv; charset=utf-8')
+        .attachment('nexus-practices.csv')
+        .send(toCsv(PRACTICE_CSV_COLUMNS, rows.map(practiceRowToCells), { bom: bom !== '0' }));
+    } catch (error) {
+      sendError(response, error);
+    }
+  });
+
+  router.get('/export/practices.json', async (_request, response) => {
+    try {
+      const rows = await readPracticeTable(source);
+      response.status(200).type('application/json; charset=utf-8').send(JSON.stringify({ practices: rows }, null, 2));
+    } catch (error) {
+      sendError(response, error);
+    }
+  });
+
+  return router;
+}
