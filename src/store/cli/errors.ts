@@ -1,0 +1,17 @@
+// Turns the store's expected failures into one clear line and an exit code, not a stack trace.
+import { ConfigError } from '../config.js';
+import { Neo4jAuthError, Neo4jUnavailableError } from '../driver.js';
+import { LauncherError, PrerequisiteError } from '../launcher.js';
+
+const EXPECTED = [ConfigError, Neo4jAuthError, Neo4jUnavailableError, LauncherError, PrerequisiteError];
+
+export function reportFatal(error: unknown, context: string): never {
+  if (error instanceof Error && EXPECTED.some((type) => error instanceof type)) {
+    console.error(`${context}: ${error.message}`);
+  } else if (error instanceof Error && error.name === 'GraphFileError') {
+    console.error(`${context}: ${error.message}`);
+  } else {
+    console.error(`${context}:`, error);
+  }
+  process.exit(1);
+}
