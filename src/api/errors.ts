@@ -1,0 +1,32 @@
+// GraphQL errors the API sends to clients: a clear message and an extensions
+// code, never a stack trace or a driver message.
+import { GraphQLError } from 'graphql';
+
+export const BAD_USER_INPUT = 'BAD_USER_INPUT';
+export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+
+export function badUserInput(message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: BAD_USER_INPUT, ...details, http: { status: 400 } } });
+}
+
+export function serviceUnavailable(): GraphQLError {
+  return new GraphQLError('The graph database is unavailable; try again shortly', {
+    extensions: { code: SERVICE_UNAVAILABLE },
+  });
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.ClientError.Database.DatabaseNotFound',
+]);
+
+/** True for driver errors that mean Neo4j cannot be reached (as opposed to a bad query). */
+export function isUnavailableError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = 'code' in error ? error.code : undefined;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  const name = 'name' in error ? error.name : undefined;
+  return name === 'Neo4jUnavailableError' || name === 'QueryTimeoutError';
+}
