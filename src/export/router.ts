@@ -77,10 +77,11 @@ export function createExportRouter(options: ExportRouterOptions): express.Router
     router.get(`/export/graph.${format.extension}`, async (request, response) => {
       try {
         const graph = await readRequestedGraph(source, request);
+        // attachment() sets a type from the extension: set ours after it.
         response
           .status(200)
-          .type(format.contentType)
           .attachment(fileName(graph, format.extension))
+          .type(format.contentType)
           .send(format.write(graph));
       } catch (error) {
         sendError(response, error);
@@ -95,8 +96,8 @@ export function createExportRouter(options: ExportRouterOptions): express.Router
       const rows = await readPracticeTable(source);
       response
         .status(200)
-        .type('text/csv; charset=utf-8')
         .attachment('nexus-practices.csv')
+        .type('text/csv; charset=utf-8')
         .send(toCsv(PRACTICE_CSV_COLUMNS, rows.map(practiceRowToCells), { bom: bom !== '0' }));
     } catch (error) {
       sendError(response, error);
