@@ -1,0 +1,70 @@
+// The document structure and Section 1: the concept of the nexus.
+import type {
+  DocumentResolvers,
+  ManifestationResolvers,
+  NexusFamilyResolvers,
+  NotionResolvers,
+  RegionalContextResolvers,
+  RegionalMeetingResolvers,
+  SectionResolvers,
+  WatchPointResolvers,
+} from '../generated/resolvers-types.js';
+import { requiredNumber, requiredString, stringList } from './properties.js';
+
+export const Document: DocumentResolvers = {
+  id: (node) => node.id,
+  title: (node) => requiredString(node, 'title'),
+  sections: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'HAS_SECTION', 'out'),
+};
+
+export const Section: SectionResolvers = {
+  id: (node) => node.id,
+  number: (node) => requiredNumber(node, 'number'),
+  title: (node) => requiredString(node, 'title'),
+  areas: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'HAS_AREA', 'out'),
+};
+
+export const RegionalMeeting: RegionalMeetingResolvers = {
+  id: (node) => node.id,
+  place: (node) => requiredString(node, 'place'),
+  date: (node) => requiredString(node, 'date'),
+  region: (node) => requiredString(node, 'region'),
+};
+
+export const NexusFamily: NexusFamilyResolvers = {
+  id: (node) => node.id,
+  name: (node) => requiredString(node, 'name'),
+  description: (node) => requiredString(node, 'description'),
+  manifestations: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'OF_FAMILY', 'in'),
+};
+
+export const Manifestation: ManifestationResolvers = {
+  id: (node) => node.id,
+  letter: (node) => requiredString(node, 'letter'),
+  name: (node) => requiredString(node, 'name'),
+  family: (node) => requiredString(node, 'family'),
+  definition: (node) => requiredString(node, 'definition'),
+  notions: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'HAS_NOTION', 'out'),
+  regionalContexts: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'ASSOCIATED_WITH', 'in'),
+};
+
+export const Notion: NotionResolvers = {
+  id: (node) => node.id,
+  name: (node) => requiredString(node, 'name'),
+  description: (node) => requiredString(node, 'description'),
+  manifestations: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'HAS_NOTION', 'in'),
+};
+
+export const RegionalContext: RegionalContextResolvers = {
+  id: (node) => node.id,
+  name: (node) => requiredString(node, 'name'),
+  description: (node) => requiredString(node, 'description'),
+  manifestations: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'ASSOCIATED_WITH', 'out'),
+};
+
+export const WatchPoint: WatchPointResolvers = {
+  id: (node) => node.id,
+  factor: (node) => requiredString(node, 'factor'),
+  category: (node) => requiredString(node, 'category'),
+  indicators: (node) => stringList(node, 'indicators'),
+};

@@ -1,0 +1,49 @@
+// All resolvers, typed against the resolver types generated from schema.graphql.
+import { GraphQLJSON, GraphQLNonEmptyString, GraphQLPositiveInt, GraphQLURL, GraphQLDateTime } from 'graphql-scalars';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { Document, Manifestation, NexusFamily, Notion, RegionalContext, RegionalMeeting, Section, WatchPoint } from './concepts.js';
+import { Actor, ActorMention, Citation, Country, Example, Footnote, Instrument, Organization } from './entities.js';
+import { connections, Dataset, GraphEdge, GraphNode, GraphPath, Node, PageInfo, RelatedPractice, SearchHit, Subgraph } from './graph.js';
+import { Area, CrossReference, GoodPractice, KeyAction, SourceLocation, Step } from './practices.js';
+import { Query } from './query.js';
+
+export const resolvers: Resolvers = {
+  URL: GraphQLURL,
+  PositiveInt: GraphQLPositiveInt,
+  NonEmptyString: GraphQLNonEmptyString,
+  DateTime: GraphQLDateTime,
+  JSON: GraphQLJSON,
+  Query,
+  Node,
+  ...connections,
+  PageInfo,
+  GoodPractice,
+  Area,
+  KeyAction,
+  Step,
+  CrossReference,
+  SourceLocation,
+  Actor,
+  ActorMention,
+  Citation,
+  Instrument,
+  Example,
+  Organization,
+  Country,
+  Footnote,
+  Document,
+  Section,
+  RegionalMeeting,
+  NexusFamily,
+  Manifestation,
+  Notion,
+  RegionalContext,
+  WatchPoint,
+  SearchHit,
+  RelatedPractice,
+  GraphNode,
+  GraphEdge,
+  Subgraph,
+  GraphPath,
+  Dataset,
+};

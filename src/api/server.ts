@@ -1,0 +1,178 @@
+// The HTTP service: GraphQL at /graphql, GraphiQL at /graphiql, /health,
+// /ready, the exports under /export and the explorer's build at /.
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Driver } from 'neo4j-driver';
+import { pino, type Logger } from 'pino';
+import { createExportRouter } from '../export/router.js';
+import { createContext, type ApiContext } from './context.js';
+import { SERVICE_UNAVAILABLE } from './errors.js';
+import { createGraphiqlRouter } from './graphiql.js';
+import { GraphReader } from './graph-reader.js';
+import { limitsPlugin } from './limits.js';
+import { readDataset } from './repositories/dataset.js';
+import { resolvers } from './resolvers/index.js';
+import { readTypeDefs } from './schema.js';
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
+
+export interface AppOptions {
+  driver: Driver;
+  database?: string | undefined;
+  logger?: Logger | undefined;
+  /** Give up on one Cypher read after this long and answer SERVICE_UNAVAILABLE (default 10 s). */
+  queryTimeoutMs?: number | undefined;
+  /** Directory of the explorer's static build (default web/dist, served only when it exists). */
+  webRoot?: string | undefined;
+}
+
+export interface App {
+  app: express.Express;
+  close(): Promise<void>;
+}
+
+/** Clients see the message and code of errors meant for them, never internals or stack traces. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+  const code = formatted.extensions?.['code'];
+  if (code === ApolloServerErrorCode.INTERNAL_SERVER_ERROR || code === undefined) {
+    logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'GraphQL resolver failed');
+    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR } };
+  }
+  const { http: _http, stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+  return { ...formatted, extensions };
+}
+
+/** One structured log line per operation: name, duration, Cypher round trips, error codes. */
+function requestLogPlugin(logger: Logger): ApolloServerPlugin<ApiContext> {
+  return {
+    async requestDidStart({ request }) {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ contextValue, errors }) {
+          logger.info(
+            {
+              operationName: request.operationName ?? null,
+              durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+              roundTrips: contextValue.reader.roundTrips,
+              errors: errors?.map((error) => error.extensions['code'] ?? 'INTERNAL_SERVER_ERROR'),
+            },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const logger = options.logger ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
+  const apollo = new ApolloServer<ApiContext>({
+    typeDefs: readTypeDefs(),
+    resolvers,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatError(formatted, error, logger),
+    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(), requestLogPlugin(logger)],
+    logger: {
+      debug: (message) => logger.debug(message),
+      info: (message) => logger.info(message),
+      warn: (message) => logger.warn(message),
+      error: (message) => logger.error(message),
+    },
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/health', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+
+  app.get('/ready', async (_request, response) => {
+    const reader = new GraphReader({ driver: options.driver, database: options.database, timeoutMs: 3_000 });
+    try {
+      const dataset = await readDataset(reader);
+      if (!dataset) {
+        response.status(503).json({ status: 'not-ready', reason: 'No dataset is loaded in Neo4j' });
+        return;
+      }
+      response.json({ status: 'ready', dataset: { version: dataset.version, sourceSha256: dataset.sourceSha256, loadedAt: dataset.loadedAt } });
+    } catch (error) {
+      const unavailable = typeof error === 'object' && error !== null && 'extensions' in error
+        && (error as { extensions: Record<string, unknown> }).extensions['code'] === SERVICE_UNAVAILABLE;
+      if (!unavailable) logger.error({ err: error }, 'readiness check failed');
+      response.status(503).json({ status: 'not-ready', reason: 'Neo4j is not reachable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    cors<cors.CorsRequest>(),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async () =>
+        createContext({ driver: options.driver, database: options.database, queryTimeoutMs: options.queryTimeoutMs, logger }),
+    }),
+  );
+
+  app.use(createGraphiqlRouter('/graphql'));
+  // The export router's routes carry their /export prefix themselves.
+  app.use(createExportRouter({ driver: options.driver, ...(options.database ? { database: options.database } : {}) }));
+
+  const webRoot = options.webRoot ?? WEB_DIST;
+  if (existsSync(path.join(webRoot, 'index.html'))) {
+    app.use(express.static(webRoot, { index: 'index.html' }));
+    // Client-side routes of the explorer load its page too.
+    app.get(/^\/(?!graphql|graphiql|export|health|ready).*/, (request, response, next) => {
+      if (!request.accepts('html')) return next();
+      response.sendFile(path.join(webRoot, 'index.html'));
+    });
+  }
+
+  app.use((_request: express.Request, response: express.Response) => {
+    response.status(404).json({ error: 'Not found' });
+  });
+
+  return { app, close: () => apollo.stop() };
+}
+
+export interface StartOptions extends AppOptions {
+  port: number;
+  host?: string | undefined;
+}
+
+export interface StartedServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** createApp and listen; `close` stops accepting connections and Apollo (not the driver). */
+export async function startServer(options: StartOptions): Promise<StartedServer> {
+  const { app, close } = await createApp(options);
+  const host = options.host ?? '127.0.0.1';
+  const server: Server = await new Promise((resolve, reject) => {
+    const listening = app.listen(options.port, host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://${host}:${port}/graphql`,
+    port,
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await close();
+    },
+  };
+}
