@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { escapeLuceneTerm, highlight, searchTerms, toLuceneQuery } from '../../../src/api/lucene.js';
+
+describe('Lucene queries from client text', () => {
+  it('escape every special character', () => {
+    expect(escapeLuceneTerm('a+b-c&&d||e!(f){g}[h]^"i"~j*k?l:m\\n/o')).toBe(
+      'a\\+b\\-c\\&\\&d\\|\\|e\\!\\(f\\)\\{g\\}\\[h\\]\\^\\"i\\"\\~j\\*k\\?l\\:m\\\\n\\/o',
+    );
+  });
+
+  it('rebuild the query from its words so Lucene syntax is taken literally', () => {
+    expect(toLuceneQuery('prison AND (radicalization')).toBe('prison and radicalization');
+    expect(toLuceneQuery('S/2015/366')).toBe('s 2015 366');
+    expect(toLuceneQuery('"unclosed quote *', 'all')).toBe('unclosed AND quote');
+    expect(toLuceneQuery('  ?? *** ')).toBeNull();
+    expect(searchTerms('Prison prison Crime')).toEqual(['prison', 'crime']);
+  });
+});
+
+describe('snippets', () => {
+  it('mark the matched words, ignoring case', () => {
+    const { snippet, matchedTerms } = highlight('Prison administration and prison staff', ['prison', 'staff']);
+    expect(snippet).toBe('<mark>Prison</mark> administration and <mark>prison</mark> staff'.replace('staff', '<mark>staff</mark>'));
+    expect(matchedTerms).toBe(2);
+  });
+
+  it('cut long text around the first match and escape HTML', () => {
+    const text = `${'word '.repeat(100)}<b>nexus</b> ${'tail '.repeat(100)}`;
+    const { snippet } = highlight(text, ['nexus'], 80);
+    expect(snippet.startsWith('…')).toBe(true);
+    expect(snippet.endsWith('…')).toBe(true);
+    expect(snippet).toContain('&lt;b&gt;<mark>nexus</mark>&lt;/b&gt;');
+    expect(snippet.length).toBeLessThan(120);
+  });
+
+  it('return the start of the text when nothing matches', () => {
+    expect(highlight('No match here', ['nexus'])).toEqual({ snippet: 'No match here', matchedTerms: 0 });
+  });
+});
