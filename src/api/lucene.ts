@@ -8,10 +8,25 @@ export function escapeLuceneTerm(term: string): string {
   return term.replace(LUCENE_SPECIAL, (character) => `\\${character}`);
 }
 
-/** Words of the text as the standard analyzer would see them (letters and digits), lower-cased. */
+/** Words too common to rank by (the indexes keep them: Neo4j's default analyzer has no stop words). */
+const STOP_WORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'in', 'is', 'it', 'of', 'on', 'or', 'the', 'to', 'with']);
+
+/** Shortest word also matched as a prefix ("radical" finds "radicalization"). */
+export const MIN_PREFIX_LENGTH = 3;
+
+/**
+ * Words of the text as the standard analyzer would see them (letters and
+ * digits), lower-cased, without stop words unless the text has nothing else.
+ */
 export function searchTerms(text: string): string[] {
-  const terms = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return [...new Set(terms)];
+  const terms = [...new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])];
+  const meaningful = terms.filter((term) => !STOP_WORDS.has(term));
+  return meaningful.length > 0 ? meaningful : terms;
+}
+
+function termQuery(term: string): string {
+  const escaped = escapeLuceneTerm(term);
+  return term.length >= MIN_PREFIX_LENGTH ? `(${escaped} OR ${escaped}*)` : escaped;
 }
 
 /**
@@ -20,7 +35,7 @@ export function searchTerms(text: string): string[] {
  * Null when the text has no word at all.
  */
 export function toLuceneQuery(text: string, mode: 'any' | 'all' = 'any'): string | null {
-  const terms = searchTerms(text).map(escapeLuceneTerm);
+  const terms = searchTerms(text).map(termQuery);
   if (terms.length === 0) return null;
   return terms.join(mode === 'all' ? ' AND ' : ' ');
 }
@@ -36,12 +51,16 @@ export interface Highlight {
   matchedTerms: number;
 }
 
-/** Marks the words of `text` equal to one of `terms`, ignoring case (the analyzer matches whole words). */
+/** Marks the words of `text` equal to one of `terms`, or starting with one of MIN_PREFIX_LENGTH letters or more, ignoring case. */
 export function highlight(text: string, terms: readonly string[], maxLength = 200): Highlight {
-  const wanted = new Set(terms.map((term) => term.toLowerCase()));
+  const wanted = terms.map((term) => term.toLowerCase());
+  const termOf = (word: string): string | undefined => {
+    const lower = word.toLowerCase();
+    return wanted.find((term) => lower === term || (term.length >= MIN_PREFIX_LENGTH && lower.startsWith(term)));
+  };
   const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
-  const matches = words.filter((word) => wanted.has(word[0].toLowerCase()));
-  const matchedTerms = new Set(matches.map((word) => word[0].toLowerCase())).size;
+  const matches = words.filter((word) => termOf(word[0]) !== undefined);
+  const matchedTerms = new Set(matches.map((word) => termOf(word[0]))).size;
 
   const first = matches[0]?.index ?? 0;
   let start = Math.max(0, first - Math.floor(maxLength / 3));

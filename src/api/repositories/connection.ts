@@ -1,7 +1,7 @@
 // One page of a filtered, ordered list of nodes, with the total count, in a
 // single statement. Conditions are Cypher fragments written in this code base
 // whose values are always passed as parameters.
-import type { Node as Neo4jNode } from 'neo4j-driver';
+import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
 import type { CypherParameters, GraphReader } from '../graph-reader.js';
 import type { ConnectionRecord } from '../model.js';
 import { toNodeRecord, toNumber } from '../neo4j-values.js';
@@ -36,8 +36,8 @@ export function connectionStatement(query: ConnectionQuery): string {
 export async function readConnection(reader: GraphReader, query: ConnectionQuery, page: PageRequest): Promise<ConnectionRecord> {
   const records = await reader.read<{ total: unknown; page: Neo4jNode[] }>(connectionStatement(query), {
     ...query.parameters,
-    offset: page.offset,
-    limit: page.limit,
+    offset: neo4j.int(page.offset),
+    limit: neo4j.int(page.limit),
   });
   const record = records[0];
   if (!record) return { totalCount: 0, offset: page.offset, nodes: [] };

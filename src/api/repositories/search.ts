@@ -1,6 +1,6 @@
 // Full-text search across node types over the Neo4j full-text indexes of
 // cypher/003-fulltext-indexes.cypher, merged into one ranked list.
-import type { Node as Neo4jNode } from 'neo4j-driver';
+import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
 import type { GraphReader } from '../graph-reader.js';
 import { highlight, searchTerms, toLuceneQuery } from '../lucene.js';
 import type { NodeRecord, SearchHitRecord } from '../model.js';
@@ -87,8 +87,9 @@ export async function searchNodes(
   const records = await reader.read<{ node: Neo4jNode; score: number }>(searchStatement(wanted), {
     query,
     labels: wanted.map((type) => SEARCH_TARGETS[type].label),
-    limit,
-    candidates: limit * 2,
+    // LIMIT and the index `limit` option take integers, not JavaScript's floats.
+    limit: neo4j.int(limit),
+    candidates: neo4j.int(limit * 2),
   });
   const terms = searchTerms(text);
   const fieldsByLabel = new Map(SEARCHABLE_TYPES.map((type) => [SEARCH_TARGETS[type].label, SEARCH_TARGETS[type].fields]));

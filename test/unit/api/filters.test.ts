@@ -28,7 +28,7 @@ describe('practice filters', () => {
 
   it('run the full-text search first for the text filter, with a safe Lucene query', () => {
     const query = practiceQuery({ text: 'prison (radicalization' });
-    expect(query.parameters['text']).toBe('prison AND radicalization');
+    expect(query.parameters['text']).toBe('(prison OR prison*) AND (radicalization OR radicalization*)');
     expect(query.prelude?.[0]).toContain("db.index.fulltext.queryNodes('step_text', $text)");
   });
 

@@ -9,11 +9,12 @@ describe('Lucene queries from client text', () => {
   });
 
   it('rebuild the query from its words so Lucene syntax is taken literally', () => {
-    expect(toLuceneQuery('prison AND (radicalization')).toBe('prison and radicalization');
-    expect(toLuceneQuery('S/2015/366')).toBe('s 2015 366');
-    expect(toLuceneQuery('"unclosed quote *', 'all')).toBe('unclosed AND quote');
+    expect(toLuceneQuery('prison AND (radical')).toBe('(prison OR prison*) (radical OR radical*)');
+    expect(toLuceneQuery('S/2015/366')).toBe('s (2015 OR 2015*) (366 OR 366*)');
+    expect(toLuceneQuery('"unclosed quote *', 'all')).toBe('(unclosed OR unclosed*) AND (quote OR quote*)');
     expect(toLuceneQuery('  ?? *** ')).toBeNull();
-    expect(searchTerms('Prison prison Crime')).toEqual(['prison', 'crime']);
+    expect(searchTerms('Prison prison and the Crime')).toEqual(['prison', 'crime']);
+    expect(searchTerms('and the')).toEqual(['and', 'the']);
   });
 });
 
@@ -31,6 +32,11 @@ describe('snippets', () => {
     expect(snippet.endsWith('…')).toBe(true);
     expect(snippet).toContain('&lt;b&gt;<mark>nexus</mark>&lt;/b&gt;');
     expect(snippet.length).toBeLessThan(120);
+  });
+
+  it('mark words that start with a term of three letters or more', () => {
+    expect(highlight('Prison radicalization', ['radical']).snippet).toBe('Prison <mark>radicalization</mark>');
+    expect(highlight('Europe EU', ['eu']).snippet).toBe('Europe <mark>EU</mark>');
   });
 
   it('return the start of the text when nothing matches', () => {
