@@ -57,7 +57,9 @@ function requestLogPlugin(logger: Logger): ApolloServerPlugin<ApiContext> {
     async requestDidStart({ request }) {
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ contextValue, errors }) {
+        async willSendResponse({ contextValue, errors, response }) {
+          // Lets clients and the benchmark see how many Cypher statements a request cost.
+          response.http.headers.set('x-cypher-round-trips', String(contextValue.reader.roundTrips));
           logger.info(
             {
               operationName: request.operationName ?? null,

@@ -1,0 +1,66 @@
+// Loading discipline: Cypher round trips per request are bounded by the
+// relationship levels of the query, not by the number of rows it returns.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeTestDriver } from '../../support/neo4j.js';
+import { dataOf, startTestApi, toolkitLoaded, type TestApi } from './api-client.js';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => {
+  await api.close();
+  await closeTestDriver();
+});
+
+interface PracticeRows {
+  goodPractices: { totalCount: number; nodes: { number: number; actors: unknown[]; citations: unknown[]; examples: { organizations: unknown[] }[]; references: unknown[] }[] };
+}
+
+const ISSUE_QUERY = `query ($first: Int) { goodPractices(first: $first) { totalCount nodes { number
+  actors { actor { name } }
+  citations { instrument { title } }
+  examples { organizations { name } }
+  references { to { title } } } } }`;
+
+// 1 (the page) + 4 relationships at level 2 (mentions, citations, examples,
+// references: their far nodes come with them) + 1 at level 3 (organisations of examples).
+const ISSUE_QUERY_BOUND = 6;
+
+describe('Cypher round trips', () => {
+  it('stay at one per relationship level for the deep query over every practice', async () => {
+    const all = await api.query<PracticeRows>(ISSUE_QUERY, { first: 25 });
+    const page = dataOf(all).goodPractices;
+    expect(page.nodes.length).toBe(Math.min(25, page.totalCount));
+    if (toolkitLoaded()) expect(page.nodes.length).toBe(25);
+    const rows = page.nodes.reduce(
+      (sum, practice) =>
+        sum + practice.actors.length + practice.citations.length + practice.references.length +
+        practice.examples.reduce((inner, example) => inner + 1 + example.organizations.length, 0),
+      0,
+    );
+    expect(rows).toBeGreaterThan(page.nodes.length);
+    expect(all.roundTrips).toBeLessThanOrEqual(ISSUE_QUERY_BOUND);
+
+    const one = await api.query<PracticeRows>(ISSUE_QUERY, { first: 1 });
+    expect(dataOf(one).goodPractices.nodes).toHaveLength(1);
+    expect(one.roundTrips).toBeLessThanOrEqual(ISSUE_QUERY_BOUND);
+    // Twenty-five times the rows, not more statements.
+    expect(all.roundTrips).toBeLessThanOrEqual(Math.max(one.roundTrips, ISSUE_QUERY_BOUND));
+  });
+
+  it('grow with the depth of a query, not with its rows', async () => {
+    const deep = await api.query(`{ goodPractices(first: 25) { nodes {
+      citations { instrument { citations { practice { area { code } mergedWith { number } } } } } } } }`);
+    dataOf(deep);
+    // page, citations, citations of the instruments, areas and merges of the citing practices
+    expect(deep.roundTrips).toBeLessThanOrEqual(5);
+  });
+
+  it('batch node lookups by id into one statement', async () => {
+    const ids = ['gp:1', 'gp:2', 'gp:8', 'gp:9', 'gp:17'];
+    const response = await api.query(`query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids });
+    expect((dataOf(response) as { nodes: { id: string }[] }).nodes.map((node) => node.id)).toEqual(ids);
+    expect(response.roundTrips).toBe(1);
+  });
+});
