@@ -1,0 +1,181 @@
+// The HTTP surface: /health, /ready, GraphiQL from local assets, GET queries,
+// limits with clear errors, and Neo4j going away and coming back.
+import net from 'node:net';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeTestDriver, testNeo4j } from '../../support/neo4j.js';
+import { dataOf, startTestApi, type TestApi } from './api-client.js';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => {
+  await api.close();
+  await closeTestDriver();
+});
+
+describe('health and readiness', () => {
+  it('answer /health and /ready with the loaded dataset', async () => {
+    const health = await fetch(`${api.origin}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+
+    const ready = await fetch(`${api.origin}/ready`);
+    expect(ready.status).toBe(200);
+    const body = (await ready.json()) as { status: string; dataset: { version: string; sourceSha256: string } };
+    expect(body.status).toBe('ready');
+    expect(body.dataset.sourceSha256).toBe('6ae8fe88847257bf9b1801260180377a270ec87eb6f4c355b3e58911d57a28fc');
+    expect(body.dataset.version).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('GraphiQL', () => {
+  it('is served with every asset from this service, nothing from a CDN', async () => {
+    const page = await fetch(`${api.origin}/graphiql`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1] ?? '');
+    expect(sources.length).toBe(4);
+    for (const source of sources) {
+      expect(source.startsWith('/graphiql/assets/')).toBe(true);
+      const asset = await fetch(`${api.origin}${source}`);
+      expect(asset.status).toBe(200);
+      expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    }
+    expect(html).not.toMatch(/https?:\/\//);
+    expect((await fetch(`${api.origin}/graphiql/assets/nope.js`)).status).toBe(404);
+  });
+});
+
+describe('GraphQL over HTTP', () => {
+  it('answers GET requests (with the CSRF preflight header) as well as POST', async () => {
+    const url = `${api.server.url}?query=${encodeURIComponent('{ goodPractice(number: 1) { number } }')}`;
+    const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { goodPractice: { number: 1 } } });
+  });
+
+  it('rejects too deep and too costly queries with BAD_USER_INPUT and no stack trace', async () => {
+    let nested = 'name';
+    for (let level = 0; level < 11; level += 1) nested = `broader { ${nested} }`;
+    const deep = await api.query(`{ actor(id: "actor:police") { ${nested} } }`);
+    expect(deep.status).toBe(400);
+    expect(deep.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(deep.errors?.[0]?.message).toMatch(/levels deep/);
+    expect(JSON.stringify(deep.errors)).not.toMatch(/stacktrace|at .*\.ts/);
+
+    const costly = await api.query(`{ goodPractices(first: 100) { nodes { steps { practices { steps { practices { title } } } } } } }`);
+    expect(costly.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(costly.errors?.[0]?.message).toMatch(/estimated cost/);
+    expect(costly.roundTrips).toBe(0);
+  });
+
+  it('reports bad arguments as BAD_USER_INPUT naming the argument', async () => {
+    const cases: [string, string][] = [
+      ['{ goodPractices(first: -1) { totalCount } }', 'first'],
+      ['{ goodPractices(first: 101) { totalCount } }', 'first'],
+      ['{ actors(first: 0) { totalCount } }', 'first'],
+      ['{ goodPractices(after: "not-a-cursor") { totalCount } }', 'after'],
+      ['{ node(id: "practice:1") { id } }', 'id'],
+      ['{ paths(from: "gp:1", to: "nope:2") { length } }', 'to'],
+      ['{ paths(from: "gp:1", to: "gp:2", maxLength: 7) { length } }', 'maxLength'],
+      ['{ neighborhood(id: "gp:1", depth: 4) { nodes { id } } }', 'depth'],
+      ['{ neighborhood(id: "gp:1", types: ["KNOWS"]) { nodes { id } } }', 'types'],
+      ['{ search(query: "nexus", first: 500) { score } }', 'first'],
+      ['{ relatedPractices(number: 1, first: 0) { score } }', 'first'],
+      ['{ goodPractices(filter: { actor: "  " }) { totalCount } }', 'filter.actor'],
+      ['{ goodPractices(filter: { text: "*** ???" }) { totalCount } }', 'filter.text'],
+    ];
+    for (const [query, argument] of cases) {
+      const response = await api.query(query);
+      expect(response.errors?.[0]?.extensions?.['code'], query).toBe('BAD_USER_INPUT');
+      expect(response.errors?.[0]?.extensions?.['argumentName'], query).toBe(argument);
+    }
+  });
+
+  it('gives null, not an error, for unknown ids and numbers', async () => {
+    const response = await api.query(`{ node(id: "gp:99") { id } goodPractice(number: 99) { id } actor(id: "actor:nobody") { id }
+      footnote(number: 999) { id } area(code: "Z") { id } relatedPractices(number: 99) { score } }`);
+    expect(dataOf(response)).toEqual({ node: null, goodPractice: null, actor: null, footnote: null, area: null, relatedPractices: [] });
+  });
+
+  it('takes Lucene syntax in search text literally', async () => {
+    for (const query of ['prison AND (', '"unbalanced', 'a:b/c [x TO', '*', '\\']) {
+      const response = await api.query(`query ($q: String!) { search(query: $q) { score } }`, { q: query });
+      expect(response.errors, query).toBeUndefined();
+    }
+  });
+});
+
+/** A TCP relay in front of Neo4j that can be cut and restored, to play an outage. */
+class Relay {
+  private server: net.Server | undefined;
+  private readonly sockets = new Set<net.Socket>();
+  port = 0;
+
+  constructor(private readonly target: { host: string; port: number }) {}
+
+  async open(): Promise<void> {
+    this.server = net.createServer((client) => {
+      const upstream = net.connect(this.target.port, this.target.host);
+      for (const socket of [client, upstream]) {
+        this.sockets.add(socket);
+        socket.on('close', () => this.sockets.delete(socket));
+        socket.on('error', () => socket.destroy());
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => this.server?.listen(this.port, '127.0.0.1', resolve));
+    const address = this.server.address();
+    if (typeof address === 'object' && address) this.port = address.port;
+  }
+
+  async cut(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    this.server = undefined;
+  }
+}
+
+describe('Neo4j outage', () => {
+  it('fails fast with SERVICE_UNAVAILABLE, turns /ready red, and recovers by itself', async () => {
+    const { uri, username, password } = testNeo4j();
+    const target = new URL(uri.replace(/^[a-z+]+:/, 'http:'));
+    const relay = new Relay({ host: target.hostname, port: Number(target.port) });
+    await relay.open();
+    const driver: Driver = neo4j.driver(`bolt://127.0.0.1:${relay.port}`, neo4j.auth.basic(username, password), {
+      connectionTimeout: 1_000,
+      maxTransactionRetryTime: 1_000,
+    });
+    const outageApi = await startTestApi({ driver, queryTimeoutMs: 3_000 });
+    const query = '{ goodPractice(number: 1) { number } }';
+    try {
+      expect(dataOf(await outageApi.query(query))).toEqual({ goodPractice: { number: 1 } });
+
+      await relay.cut();
+      const started = Date.now();
+      const down = await outageApi.query(query);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(down.errors?.[0]?.extensions?.['code']).toBe('SERVICE_UNAVAILABLE');
+      expect(down.errors?.[0]?.message).toBe('The graph database is unavailable; try again shortly');
+      const ready = await fetch(`${outageApi.origin}/ready`);
+      expect(ready.status).toBe(503);
+      expect(((await ready.json()) as { status: string }).status).toBe('not-ready');
+
+      await relay.open();
+      let recovered = false;
+      for (let attempt = 0; attempt < 20 && !recovered; attempt += 1) {
+        const response = await outageApi.query(query);
+        recovered = response.errors === undefined;
+        if (!recovered) await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(recovered).toBe(true);
+      expect((await fetch(`${outageApi.origin}/ready`)).status).toBe(200);
+    } finally {
+      await outageApi.close();
+      await relay.cut();
+      await driver.close();
+    }
+  });
+});
