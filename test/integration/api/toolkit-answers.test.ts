@@ -2,7 +2,7 @@
 // data/source/nexus-policy-toolkit.txt (line numbers in the comments).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeTestDriver } from '../../support/neo4j.js';
-import { dataOf, startTestApi, toolkitLoaded, type TestApi } from './api-client.js';
+import { dataOf, startTestApi, toolkitLoaded, type GraphQLResponse, type TestApi } from './api-client.js';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -12,6 +12,10 @@ afterAll(async () => {
   await api.close();
   await closeTestDriver();
 });
+
+interface PracticePage {
+  goodPractices: { totalCount: number; edges: { cursor: string; node: { number: number } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
 
 interface NumberList {
   goodPractices: { totalCount: number; nodes: { number: number }[] };
@@ -67,11 +71,11 @@ describe.runIf(toolkitLoaded())('the toolkit (real graph)', () => {
     const seen: number[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page += 1) {
-      const response = await api.query<{ goodPractices: { totalCount: number; edges: { cursor: string; node: { number: number } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
+      const response: GraphQLResponse<PracticePage> = await api.query<PracticePage>(
         'query ($after: String) { goodPractices(first: 10, after: $after) { totalCount edges { cursor node { number } } pageInfo { hasNextPage endCursor } } }',
         { after },
       );
-      const connection = dataOf(response).goodPractices;
+      const connection: PracticePage['goodPractices'] = dataOf(response).goodPractices;
       expect(connection.totalCount).toBe(25);
       seen.push(...connection.edges.map((edge) => edge.node.number));
       if (!connection.pageInfo.hasNextPage) break;
