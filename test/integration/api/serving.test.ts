@@ -1,9 +1,14 @@
 // The HTTP surface: /health, /ready, GraphiQL from local assets, GET queries,
 // limits with clear errors, and Neo4j going away and coming back.
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { startServer } from '../../../src/api/server.js';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeTestDriver, testNeo4j } from '../../support/neo4j.js';
+import { closeTestDriver, testDatabase, testDriver, testNeo4j } from '../../support/neo4j.js';
 import { dataOf, startTestApi, type TestApi } from './api-client.js';
 
 let api: TestApi;
@@ -104,6 +109,29 @@ describe('GraphQL over HTTP', () => {
     for (const query of ['prison AND (', '"unbalanced', 'a:b/c [x TO', '*', '\\']) {
       const response = await api.query(`query ($q: String!) { search(query: $q) { score } }`, { q: query });
       expect(response.errors, query).toBeUndefined();
+    }
+  });
+});
+
+describe('the explorer build', () => {
+  it('is served at / (and for its client-side routes) when it exists, next to the API and the exports', async () => {
+    const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'nexus-web-'));
+    fs.writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>Explorer</title>');
+    fs.writeFileSync(path.join(webRoot, 'app.js'), 'console.log(1)');
+    const server = await startServer({ driver: testDriver(), database: testDatabase(), port: 0, webRoot, logger: pino({ level: 'silent' }) });
+    const origin = server.url.replace(/\/graphql$/, '');
+    try {
+      expect(await (await fetch(`${origin}/`)).text()).toContain('<title>Explorer</title>');
+      expect(await (await fetch(`${origin}/app.js`)).text()).toBe('console.log(1)');
+      const route = await fetch(`${origin}/practice/17`, { headers: { accept: 'text/html' } });
+      expect(await route.text()).toContain('<title>Explorer</title>');
+      const exported = await fetch(`${origin}/export/practices.json`);
+      expect(exported.status).toBe(200);
+      expect(((await exported.json()) as { practices: unknown[] }).practices.length).toBeGreaterThan(0);
+      expect((await fetch(`${origin}/nothing.js`, { headers: { accept: 'application/javascript' } })).status).toBe(404);
+    } finally {
+      await server.close();
+      fs.rmSync(webRoot, { recursive: true, force: true });
     }
   });
 });
