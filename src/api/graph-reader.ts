@@ -25,6 +25,8 @@ export class GraphReader {
   private readonly driver: Driver;
   private readonly database: string | undefined;
   private readonly timeoutMs: number;
+  /** Set once a read found Neo4j unreachable: later reads of the request fail at once. */
+  private unavailable = false;
 
   constructor(options: GraphReaderOptions) {
     this.driver = options.driver;
@@ -36,6 +38,7 @@ export class GraphReader {
     cypher: string,
     parameters: CypherParameters = {},
   ): Promise<QueryResult<Shape>['records']> {
+    if (this.unavailable) throw serviceUnavailable();
     this.roundTrips += 1;
     this.statements.push(cypher);
     const session = this.driver.session({ defaultAccessMode: 'READ', ...(this.database ? { database: this.database } : {}) });
@@ -53,7 +56,10 @@ export class GraphReader {
     } catch (error) {
       // Not awaited: after a timeout the session may still be retrying.
       void session.close().catch(() => undefined);
-      if (isUnavailableError(error)) throw serviceUnavailable();
+      if (isUnavailableError(error)) {
+        this.unavailable = true;
+        throw serviceUnavailable();
+      }
       throw error;
     } finally {
       clearTimeout(timer);

@@ -20,6 +20,7 @@ import { createGraphiqlRouter } from './graphiql.js';
 import { GraphReader } from './graph-reader.js';
 import { limitsPlugin } from './limits.js';
 import { readDataset } from './repositories/dataset.js';
+import { responseCachePlugin, type ResponseCacheOptions } from './response-cache.js';
 import { resolvers } from './resolvers/index.js';
 import { readTypeDefs } from './schema.js';
 
@@ -31,6 +32,8 @@ export interface AppOptions {
   logger?: Logger | undefined;
   /** Give up on one Cypher read after this long and answer SERVICE_UNAVAILABLE (default 10 s). */
   queryTimeoutMs?: number | undefined;
+  /** Cache whole responses per dataset version (default on); false to run every request against Neo4j. */
+  responseCache?: false | ResponseCacheOptions | undefined;
   /** Directory of the explorer's static build (default web/dist, served only when it exists). */
   webRoot?: string | undefined;
 }
@@ -82,7 +85,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     resolvers,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, logger),
-    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(), requestLogPlugin(logger)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      limitsPlugin(),
+      ...(options.responseCache === false ? [] : [responseCachePlugin(options.responseCache)]),
+      requestLogPlugin(logger),
+    ],
     logger: {
       debug: (message) => logger.debug(message),
       info: (message) => logger.info(message),

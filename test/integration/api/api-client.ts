@@ -11,6 +11,8 @@ export interface GraphQLResponse<Data = Record<string, unknown>> {
   errors: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] | undefined;
   /** Cypher statements the request sent (x-cypher-round-trips). */
   roundTrips: number;
+  /** True when the response came from the dataset-versioned response cache. */
+  cacheHit: boolean;
 }
 
 export interface TestApi {
@@ -21,13 +23,14 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(options: { driver?: Driver; queryTimeoutMs?: number } = {}): Promise<TestApi> {
+export async function startTestApi(options: { driver?: Driver; queryTimeoutMs?: number; responseCache?: false } = {}): Promise<TestApi> {
   const server = await startServer({
     driver: options.driver ?? testDriver(),
     database: testDatabase(),
     port: 0,
     logger: pino({ level: process.env['API_TEST_LOG'] ?? 'silent' }),
     queryTimeoutMs: options.queryTimeoutMs,
+    responseCache: options.responseCache,
   });
   const origin = server.url.replace(/\/graphql$/, '');
   return {
@@ -45,6 +48,7 @@ export async function startTestApi(options: { driver?: Driver; queryTimeoutMs?: 
         data: body.data,
         errors: body.errors,
         roundTrips: Number(response.headers.get('x-cypher-round-trips') ?? 'NaN'),
+        cacheHit: response.headers.get('x-response-cache') === 'hit',
       };
     },
     close: () => server.close(),

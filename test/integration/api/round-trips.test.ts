@@ -6,7 +6,8 @@ import { dataOf, startTestApi, toolkitLoaded, type TestApi } from './api-client.
 
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi();
+  // Without the response cache: these tests measure the loading itself.
+  api = await startTestApi({ responseCache: false });
 });
 afterAll(async () => {
   await api.close();
