@@ -548,6 +548,7 @@ export type RelatedPractice = {
   reasons: Array<Scalars['String']['output']>;
   referencedFrom: Scalars['Boolean']['output'];
   referencesTo: Scalars['Boolean']['output'];
+  /** Sum of the evidence: merged with it 5, each cross-reference direction 3, each shared instrument 2, each shared actor 1. */
   score: Scalars['Float']['output'];
   sharedActors: Array<Actor>;
   sharedInstruments: Array<Instrument>;
