@@ -113,6 +113,21 @@ describe('GraphQL over HTTP', () => {
   });
 });
 
+describe('a routing URI', () => {
+  it('serves reads through neo4j:// (read transactions go to a reader)', async () => {
+    const { uri, username, password } = testNeo4j();
+    const driver = neo4j.driver(uri.replace(/^bolt(\+s|\+ssc)?:/, 'neo4j$1:'), neo4j.auth.basic(username, password));
+    const routed = await startTestApi({ driver, responseCache: false });
+    try {
+      const response = await routed.query('{ goodPractice(number: 9) { mergedWith { number } } }');
+      expect(dataOf(response)).toEqual({ goodPractice: { mergedWith: [{ number: 8 }] } });
+    } finally {
+      await routed.close();
+      await driver.close();
+    }
+  });
+});
+
 describe('the explorer build', () => {
   it('is served at / (and for its client-side routes) when it exists, next to the API and the exports', async () => {
     const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'nexus-web-'));
