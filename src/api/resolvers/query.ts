@@ -116,13 +116,14 @@ export const Query: QueryResolvers = {
   neighborhood: async (_root, { id, depth, types }, context) => {
     const centre = validateNodeId(id);
     const hops = boundedInteger(depth, 1, 1, MAX_NEIGHBORHOOD_DEPTH, 'depth');
+    const known = (types ?? []).filter(isRelationshipType);
     const unknown = (types ?? []).filter((type) => !isRelationshipType(type));
     if (unknown.length > 0) {
       throw badUserInput(`types: unknown relationship type(s) ${unknown.join(', ')}; known: ${RELATIONSHIP_TYPES.join(', ')}`, {
         argumentName: 'types',
       });
     }
-    const subgraph = await readNeighborhood(context.reader, centre, hops, types && types.length > 0 ? types : null);
+    const subgraph = await readNeighborhood(context.reader, centre, hops, known.length > 0 ? known : null);
     context.loaders.prime(subgraph.nodes);
     return subgraph;
   },

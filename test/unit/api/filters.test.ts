@@ -60,3 +60,12 @@ describe('actor and instrument filters', () => {
     expect(instruments.parameters).toMatchObject({ instrument: 's/2015/366', practice: 4 });
   });
 });
+
+describe('neighbourhood statement', () => {
+  it('puts the validated relationship types and depth into the pattern', async () => {
+    const { neighborhoodStatement } = await import('../../../src/api/repositories/neighborhood.js');
+    expect(neighborhoodStatement(2, ['HAS_STEP', 'REFERENCES'])).toContain('(centre)-[:HAS_STEP|REFERENCES*0..2]-(x:Node)');
+    expect(neighborhoodStatement(1, null)).toContain('(centre)-[*0..1]-(x:Node)');
+    expect(neighborhoodStatement(1, null)).toContain('$id');
+  });
+});
