@@ -78,6 +78,11 @@ function requestLogPlugin(logger: Logger): ApolloServerPlugin<ApiContext> {
   };
 }
 
+function httpStatusOf(error: unknown): number {
+  const status = typeof error === 'object' && error !== null && 'status' in error ? error.status : undefined;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+}
+
 export async function createApp(options: AppOptions): Promise<App> {
   const logger = options.logger ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
   const apollo = new ApolloServer<ApiContext>({
@@ -150,6 +155,13 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   app.use((_request: express.Request, response: express.Response) => {
     response.status(404).json({ error: 'Not found' });
+  });
+
+  // Express's own error page shows stack traces outside production; answer with JSON instead.
+  app.use((error: unknown, _request: express.Request, response: express.Response, _next: express.NextFunction) => {
+    const status = httpStatusOf(error);
+    if (status >= 500) logger.error({ err: error }, 'HTTP request failed');
+    response.status(status).json({ error: status < 500 && error instanceof Error ? error.message : 'Internal server error' });
   });
 
   return { app, close: () => apollo.stop() };

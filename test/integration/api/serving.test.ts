@@ -61,6 +61,14 @@ describe('GraphQL over HTTP', () => {
     expect(await response.json()).toEqual({ data: { goodPractice: { number: 1 } } });
   });
 
+  it('answers a malformed body with a JSON error, no stack trace', async () => {
+    const response = await fetch(api.server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(text).not.toMatch(/ at |node_modules/);
+    expect(JSON.parse(text)).toHaveProperty('error');
+  });
+
   it('rejects too deep and too costly queries with BAD_USER_INPUT and no stack trace', async () => {
     let nested = 'name';
     for (let level = 0; level < 11; level += 1) nested = `broader { ${nested} }`;
