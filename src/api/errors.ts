@@ -30,3 +30,8 @@ export function isUnavailableError(error: unknown): boolean {
   const name = 'name' in error ? error.name : undefined;
   return name === 'Neo4jUnavailableError' || name === 'QueryTimeoutError';
 }
+
+/** True for the SERVICE_UNAVAILABLE error GraphReader throws. */
+export function isServiceUnavailableGraphQLError(error: unknown): boolean {
+  return error instanceof GraphQLError && error.extensions['code'] === SERVICE_UNAVAILABLE;
+}

@@ -3,7 +3,7 @@
 // reader), counts round trips, and turns an unreachable Neo4j into a clear
 // SERVICE_UNAVAILABLE error within `timeoutMs` instead of the driver's long retry.
 import type { Driver, QueryResult, RecordShape } from 'neo4j-driver';
-import { isUnavailableError, serviceUnavailable } from './errors.js';
+import { isServiceUnavailableGraphQLError, isUnavailableError, serviceUnavailable } from './errors.js';
 
 export interface GraphReaderOptions {
   driver: Driver;
@@ -32,6 +32,11 @@ export class GraphReader {
     this.driver = options.driver;
     this.database = options.database;
     this.timeoutMs = options.timeoutMs ?? 10_000;
+  }
+
+  /** Records a failure seen outside `read` (e.g. a shared read): unavailability ends the request's reads too. */
+  noteFailure(error: unknown): void {
+    if (isUnavailableError(error) || isServiceUnavailableGraphQLError(error)) this.unavailable = true;
   }
 
   async read<Shape extends RecordShape = RecordShape>(

@@ -1,7 +1,8 @@
 // Whole-response cache keyed by the loaded dataset's version. The graph only
 // changes on ingest, and every ingest writes a new version in the Dataset
-// node, so each request reads that version (one small statement) and a new
-// ingest is visible at once. Responses with errors are never cached.
+// node, so every request waits for a read of that version that starts after
+// it arrived (requests arriving together share one read): a new ingest is
+// visible at once. Responses with errors are never cached.
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import type { ApiContext } from './context.js';
@@ -44,9 +45,32 @@ export function cacheKey(version: string, query: string, operationName: string |
   return JSON.stringify([version, operationName ?? null, query, variables ?? {}]);
 }
 
-const VERSION_STATEMENT = 'MATCH (d:Dataset) WHERE d.version IS NOT NULL RETURN d.version AS version ORDER BY d.loadedAt DESC LIMIT 1';
+export const VERSION_STATEMENT =
+  'MATCH (d:Dataset) WHERE d.version IS NOT NULL RETURN d.version AS version ORDER BY d.loadedAt DESC LIMIT 1';
 
-export function responseCachePlugin(options: ResponseCacheOptions = {}): ApolloServerPlugin<ApiContext> {
+/**
+ * Reads of the dataset version shared by concurrent requests: a caller gets
+ * the result of a read that starts after its call (on the next turn of the
+ * event loop), together with every caller that arrived before that read began.
+ */
+export class VersionProbe {
+  private pending: Promise<string | null> | null = null;
+  constructor(private readonly readVersion: () => Promise<string | null>) {}
+
+  current(): Promise<string | null> {
+    if (!this.pending) {
+      this.pending = new Promise((resolve, reject) => {
+        setImmediate(() => {
+          this.pending = null;
+          this.readVersion().then(resolve, reject);
+        });
+      });
+    }
+    return this.pending;
+  }
+}
+
+export function responseCachePlugin(probe: VersionProbe, options: ResponseCacheOptions = {}): ApolloServerPlugin<ApiContext> {
   const cache = new LruCache<FormattedExecutionResult>(options.maxEntries ?? 1_000);
   return {
     async requestDidStart() {
@@ -54,12 +78,14 @@ export function responseCachePlugin(options: ResponseCacheOptions = {}): ApolloS
       return {
         async responseForOperation({ contextValue, request, operation }): Promise<GraphQLResponse | null> {
           if (operation.operation !== 'query' || !request.query) return null;
-          let version: string | undefined;
+          let version: string | null;
+          // The shared read counts as one round trip of this request.
+          contextValue.reader.roundTrips += 1;
           try {
-            const records = await contextValue.reader.read<{ version: string }>(VERSION_STATEMENT);
-            version = records[0]?.get('version');
-          } catch {
-            // Neo4j unreachable: run the operation uncached, so it reports SERVICE_UNAVAILABLE like any other.
+            version = await probe.current();
+          } catch (error) {
+            // Neo4j unreachable: run the operation uncached; its reads fail at once with SERVICE_UNAVAILABLE.
+            contextValue.reader.noteFailure(error);
             return null;
           }
           if (!version) return null;

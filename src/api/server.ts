@@ -15,12 +15,12 @@ import type { Driver } from 'neo4j-driver';
 import { pino, type Logger } from 'pino';
 import { createExportRouter } from '../export/router.js';
 import { createContext, type ApiContext } from './context.js';
-import { SERVICE_UNAVAILABLE } from './errors.js';
+import { isServiceUnavailableGraphQLError } from './errors.js';
 import { createGraphiqlRouter } from './graphiql.js';
 import { GraphReader } from './graph-reader.js';
 import { limitsPlugin } from './limits.js';
 import { readDataset } from './repositories/dataset.js';
-import { responseCachePlugin, type ResponseCacheOptions } from './response-cache.js';
+import { responseCachePlugin, VERSION_STATEMENT, VersionProbe, type ResponseCacheOptions } from './response-cache.js';
 import { resolvers } from './resolvers/index.js';
 import { readTypeDefs } from './schema.js';
 
@@ -78,6 +78,14 @@ function requestLogPlugin(logger: Logger): ApolloServerPlugin<ApiContext> {
   };
 }
 
+function versionProbe(options: AppOptions): VersionProbe {
+  return new VersionProbe(async () => {
+    const reader = new GraphReader({ driver: options.driver, database: options.database, timeoutMs: options.queryTimeoutMs });
+    const records = await reader.read<{ version: string }>(VERSION_STATEMENT);
+    return records[0]?.get('version') ?? null;
+  });
+}
+
 function httpStatusOf(error: unknown): number {
   const status = typeof error === 'object' && error !== null && 'status' in error ? error.status : undefined;
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
@@ -93,7 +101,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       limitsPlugin(),
-      ...(options.responseCache === false ? [] : [responseCachePlugin(options.responseCache)]),
+      ...(options.responseCache === false ? [] : [responseCachePlugin(versionProbe(options), options.responseCache)]),
       requestLogPlugin(logger),
     ],
     logger: {
@@ -122,9 +130,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
       response.json({ status: 'ready', dataset: { version: dataset.version, sourceSha256: dataset.sourceSha256, loadedAt: dataset.loadedAt } });
     } catch (error) {
-      const unavailable = typeof error === 'object' && error !== null && 'extensions' in error
-        && (error as { extensions: Record<string, unknown> }).extensions['code'] === SERVICE_UNAVAILABLE;
-      if (!unavailable) logger.error({ err: error }, 'readiness check failed');
+      if (!isServiceUnavailableGraphQLError(error)) logger.error({ err: error }, 'readiness check failed');
       response.status(503).json({ status: 'not-ready', reason: 'Neo4j is not reachable' });
     }
   });
@@ -191,9 +197,12 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
     url: `http://${host}:${port}/graphql`,
     port,
     close: async () => {
+      // Requests in flight may finish (for up to 2 s); idle keep-alive connections close now.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      server.closeIdleConnections();
+      const deadline = setTimeout(() => server.closeAllConnections(), 2_000);
       await closed;
+      clearTimeout(deadline);
       await close();
     },
   };

@@ -22,3 +22,29 @@ describe('LRU cache', () => {
     expect(cacheKey('v1', '{ a }', undefined, { x: 1 })).toBe(base);
   });
 });
+
+describe('version probe', () => {
+  it('shares one read among callers that arrive before it starts, and reads again for later callers', async () => {
+    const { VersionProbe } = await import('../../../src/api/response-cache.js');
+    let reads = 0;
+    let version = 'v1';
+    const probe = new VersionProbe(async () => {
+      reads += 1;
+      return version;
+    });
+    const together = await Promise.all([probe.current(), probe.current(), probe.current()]);
+    expect(together).toEqual(['v1', 'v1', 'v1']);
+    expect(reads).toBe(1);
+    version = 'v2';
+    expect(await probe.current()).toBe('v2');
+    expect(reads).toBe(2);
+  });
+
+  it('passes a failed read to every waiting caller', async () => {
+    const { VersionProbe } = await import('../../../src/api/response-cache.js');
+    const probe = new VersionProbe(async () => {
+      throw new Error('down');
+    });
+    await expect(Promise.all([probe.current(), probe.current()])).rejects.toThrow('down');
+  });
+});
