@@ -1,0 +1,138 @@
+// Hash-based routes: every view has a URL that can be shared or bookmarked
+// (the service serves one static page, so the state lives after the "#").
+//   #/?q=&area=&actor=&instrument=&country=&organization=&types=   search and facets
+//   #/practice/17?step=<step id>                                      a good practice
+//   #/actor/<slug> #/instrument/<slug> #/organization/<slug> #/country/<slug>
+//   #/graph?id=<node id>&depth=1&expand=<ids>&hide=<types>&to=<node id>
+
+export const FACETS = ['area', 'actor', 'instrument', 'country', 'organization'] as const;
+export type Facet = (typeof FACETS)[number];
+
+export interface ExploreState {
+  q: string;
+  facets: Partial<Record<Facet, string>>;
+  /** SearchableType names the hits are limited to; empty for all. */
+  types: string[];
+}
+
+export type EntityKind = 'actor' | 'instrument' | 'organization' | 'country';
+
+/** Id prefix of each entity kind (docs/graph-format.md). */
+export const ENTITY_PREFIXES: Readonly<Record<EntityKind, string>> = {
+  actor: 'actor:',
+  instrument: 'instrument:',
+  organization: 'org:',
+  country: 'country:',
+};
+
+export interface GraphState {
+  id: string;
+  depth: number;
+  /** Nodes whose neighbourhood was added, in the order they were expanded. */
+  expand: string[];
+  /** Relationship types hidden by the filter. */
+  hide: string[];
+  /** Target of the path finder (from the centre). */
+  to?: string;
+}
+
+export type Route =
+  | { view: 'explore'; state: ExploreState }
+  | { view: 'practice'; number: number; step?: string }
+  | { view: 'entity'; kind: EntityKind; id: string }
+  | { view: 'graph'; state: GraphState }
+  | { view: 'not-found'; path: string };
+
+const list = (value: string | null): string[] => (value ? value.split(',').filter((item) => item !== '') : []);
+
+export function parseRoute(hash: string): Route {
+  const raw = hash.replace(/^#/, '') || '/';
+  const questionMark = raw.indexOf('?');
+  const path = questionMark === -1 ? raw : raw.slice(0, questionMark);
+  const params = new URLSearchParams(questionMark === -1 ? '' : raw.slice(questionMark + 1));
+  const segments = path.split('/').filter((segment) => segment !== '').map(decodeURIComponent);
+
+  if (segments.length === 0 || (segments.length === 1 && segments[0] === 'search')) {
+    const facets: Partial<Record<Facet, string>> = {};
+    for (const facet of FACETS) {
+      const value = params.get(facet)?.trim();
+      if (value) facets[facet] = value;
+    }
+    return { view: 'explore', state: { q: params.get('q')?.trim() ?? '', facets, types: list(params.get('types')) } };
+  }
+  const [head, rest] = segments;
+  if (head === 'practice' && rest && /^\d+$/.test(rest) && segments.length === 2) {
+    const step = params.get('step');
+    return { view: 'practice', number: Number(rest), ...(step ? { step } : {}) };
+  }
+  if ((head === 'actor' || head === 'instrument' || head === 'organization' || head === 'country') && rest) {
+    const slug = segments.slice(1).join('/');
+    const prefix = ENTITY_PREFIXES[head];
+    return { view: 'entity', kind: head, id: slug.startsWith(prefix) ? slug : `${prefix}${slug}` };
+  }
+  if (head === 'graph' && segments.length === 1) {
+    const id = params.get('id');
+    if (id) {
+      const depth = Number(params.get('depth') ?? '1');
+      const to = params.get('to');
+      return {
+        view: 'graph',
+        state: {
+          id,
+          depth: depth === 2 ? 2 : 1,
+          expand: list(params.get('expand')),
+          hide: list(params.get('hide')),
+          ...(to ? { to } : {}),
+        },
+      };
+    }
+  }
+  return { view: 'not-found', path };
+}
+
+function query(entries: Array<[string, string | undefined]>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of entries) if (value) params.set(name, value);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export function exploreHref(state: ExploreState): string {
+  return `#/${query([
+    ['q', state.q],
+    ...FACETS.map((facet): [string, string | undefined] => [facet, state.facets[facet]]),
+    ['types', state.types.join(',')],
+  ])}`;
+}
+
+export function practiceHref(number: number, step?: string): string {
+  return `#/practice/${number}${query([['step', step]])}`;
+}
+
+export function entityHref(kind: EntityKind, id: string): string {
+  const prefix = ENTITY_PREFIXES[kind];
+  const slug = id.startsWith(prefix) ? id.slice(prefix.length) : id;
+  return `#/${kind}/${slug.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+export function graphHref(state: GraphState): string {
+  return `#/graph${query([
+    ['id', state.id],
+    ['depth', state.depth === 1 ? undefined : String(state.depth)],
+    ['expand', state.expand.join(',')],
+    ['hide', state.hide.join(',')],
+    ['to', state.to],
+  ])}`;
+}
+
+/** The page that best shows a node of the given type. */
+export function hrefForNode(id: string, type: string): string {
+  const practice = /^gp:(\d+)(\/.*)?$/.exec(id);
+  if (practice && (type === 'GoodPractice' || type === 'Step' || type === 'KeyAction')) {
+    return practiceHref(Number(practice[1]), type === 'Step' ? id : undefined);
+  }
+  const kinds: Record<string, EntityKind> = { Actor: 'actor', Instrument: 'instrument', Organization: 'organization', Country: 'country' };
+  const kind = kinds[type];
+  if (kind) return entityHref(kind, id);
+  return graphHref({ id, depth: 1, expand: [], hide: [] });
+}
