@@ -33,7 +33,7 @@ const FACET_OF_TYPE: Record<string, Facet> = { Actor: 'actor', Instrument: 'inst
 
 const EXPLORE_QUERY = `
 query Explore($filter: GoodPracticeFilter, $q: String!, $withSearch: Boolean!, $types: [SearchableType!]) {
-  goodPractices(filter: $filter, first: 100) {
+  goodPractices(filter: $filter, first: 50) {
     totalCount
     nodes {
       number title area { code title }
