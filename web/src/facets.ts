@@ -39,7 +39,7 @@ function entriesOf(practice: FacetPractice, facet: Facet): Entry[] {
       return practice.citations.map(({ instrument }) => ({
         key: instrument.id,
         value: instrumentFilterValue(instrument),
-        label: instrument.shortName ? `${instrument.shortName} (${instrument.title})` : instrument.title,
+        label: instrument.shortName ?? instrument.title,
       }));
     case 'country':
       return practice.examples.flatMap((example) => example.countries.map((c) => ({ key: c.id, value: c.name, label: c.name })));

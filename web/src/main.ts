@@ -84,7 +84,8 @@ async function show(): Promise<void> {
   main.removeAttribute('aria-busy');
   main.dataset['view'] = route.view;
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.site-header nav a')) {
-    const active = (route.view === 'graph') === link.getAttribute('href')!.startsWith('#/graph') && link.getAttribute('href')!.startsWith('#');
+    const href = link.getAttribute('href') ?? '';
+    const active = href.startsWith('#/graph') ? route.view === 'graph' : href === '#/' && route.view === 'explore';
     link.toggleAttribute('aria-current', active);
   }
   view.mounted?.();

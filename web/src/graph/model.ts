@@ -44,7 +44,7 @@ const EDGE_COLOUR = '#c3c8cf';
 const PATH_COLOUR = '#e8590c';
 
 function baseSize(type: string): number {
-  return type === 'GoodPractice' ? 9 : type === 'Step' || type === 'KeyAction' || type === 'Footnote' ? 5 : 7;
+  return type === 'GoodPractice' ? 6 : type === 'Step' || type === 'KeyAction' || type === 'Footnote' ? 3 : 4.5;
 }
 
 export class GraphModel {

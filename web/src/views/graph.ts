@@ -83,7 +83,7 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
 
   function refresh(): void {
     model.project(display, new Set(state.hide), keep());
-    if (selected && display.hasNode(selected)) display.setNodeAttribute(selected, 'size', display.getNodeAttribute(selected, 'size') + 6);
+    if (selected && display.hasNode(selected)) display.setNodeAttribute(selected, 'size', display.getNodeAttribute(selected, 'size') + 3);
     status.textContent = `${display.order} nodes and ${display.size} relationships shown (${model.all.order} loaded).`;
     renderFilters();
     renderLegend();
