@@ -194,6 +194,40 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
     expect(await page.locator('.paths li').first().textContent()).toContain('REFERENCES');
   });
 
+  it('is usable from the keyboard: "/" focuses the search, Enter follows a facet', async () => {
+    await open('#/practice/' + practiceNumber(graph.nodes.find((node) => node.labels.includes('GoodPractice'))!.id));
+    await page.keyboard.press('/');
+    await page.waitForSelector('main:not([aria-busy]) input[type="search"]');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    await page.keyboard.type('memorandum');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.hit');
+    await page.locator('[data-facet="area"] a').first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash.includes('area=') && document.querySelectorAll('.chips .chip').length === 1);
+  });
+
+  it('fits a phone screen without sideways scrolling', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      const number = practiceNumber(graph.nodes.find((node) => node.labels.includes('GoodPractice'))!.id);
+      for (const hash of ['#/', `#/practice/${number}`]) {
+        await phone.goto(`${baseUrl}/${hash}`);
+        await phone.waitForSelector('main:not([aria-busy]) h1');
+        const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, hash).toBeLessThanOrEqual(0);
+      }
+      await phone.screenshot({ path: path.join(ARTIFACTS, 'phone-practice.png'), fullPage: false });
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('says clearly when a practice does not exist', async () => {
+    await open('#/practice/999');
+    expect(await page.locator('main [role="alert"]').textContent()).toContain('There is no good practice 999');
+  });
+
   it('raised no script errors', () => {
     expect(pageErrors).toEqual([]);
   });
