@@ -4,7 +4,7 @@
 import { graphql } from '../api.js';
 import { emptyNote, h, snippet } from '../dom.js';
 import { facetValues, type FacetPractice } from '../facets.js';
-import { exploreHref, FACETS, hrefForNode, type ExploreState, type Facet } from '../routes.js';
+import { exploreHref, FACETS, hrefForNode, practiceHref, type ExploreState, type Facet } from '../routes.js';
 import { practiceList } from './parts.js';
 import type { RenderedView, ViewContext } from './view.js';
 
@@ -114,6 +114,12 @@ function hitPractices(hit: SearchHit): number[] | null {
   if (hit.node.practice) return [hit.node.practice.number];
   if (hit.node.practices) return hit.node.practices.map((practice) => practice.number);
   return null;
+}
+
+/** Examples open the practice that gives them; other hits open their own page. */
+function hitHref(hit: SearchHit): string {
+  const practice = hit.type === 'Example' ? hit.node.practices?.[0] : undefined;
+  return practice ? practiceHref(practice.number) : hrefForNode(hit.node.id, hit.type);
 }
 
 function facetValueOfHit(hit: SearchHit): string | undefined {
@@ -227,7 +233,7 @@ function hitList(state: ExploreState, hits: SearchHit[], practiceNumbers: Set<nu
       { class: 'hit', 'data-type': hit.type },
       h('span', { class: `type type-${hit.type}` }, hit.type.replace(/([a-z])([A-Z])/g, '$1 $2')),
       ' ',
-      h('a', { href: hrefForNode(hit.node.id, hit.type), class: 'hit-title' }, hitTitle(hit)),
+      h('a', { href: hitHref(hit), class: 'hit-title' }, hitTitle(hit)),
       facet && value
         ? h('a', { href: exploreHref(withFacet(state, facet, value)), class: 'narrow', title: `Narrow the practices to this ${FACET_TITLES[facet].toLowerCase()}` }, 'narrow to this')
         : null,
