@@ -1,0 +1,62 @@
+// Keeps Neo4j holding the toolkit graph that matches the vendored source:
+// applies the migrations, then loads the graph file when the database is empty
+// or holds another dataset version. A graph built from another source is
+// refused, so a changed source is noticed instead of being served stale.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import type { SerialisedGraph } from '../graph/serialised.js';
+import { DEFAULT_DATABASE, REPO_ROOT } from './config.js';
+import { GraphFileError, readGraphFile, TOOLKIT_GRAPH_PATH } from './graph-file.js';
+import { loadGraph, readDataset, type LoadReport } from './load.js';
+import { migrate } from './migrations.js';
+
+export const TOOLKIT_SOURCE_PATH = path.join(REPO_ROOT, 'data', 'source', 'nexus-policy-toolkit.txt');
+
+export function sha256OfFile(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/** Reads the graph file and checks it was built from `sourcePath` as it is now. */
+export function readToolkitGraph(graphPath = TOOLKIT_GRAPH_PATH, sourcePath = TOOLKIT_SOURCE_PATH): SerialisedGraph {
+  if (!fs.existsSync(graphPath)) {
+    throw new GraphFileError(`${path.relative(REPO_ROOT, graphPath)} does not exist: build it with \`npm run ingest:build\``);
+  }
+  const graph = readGraphFile(graphPath);
+  const sourceSha256 = sha256OfFile(sourcePath);
+  if (graph.dataset.sourceSha256 !== sourceSha256) {
+    throw new GraphFileError(
+      `${path.relative(REPO_ROOT, graphPath)} was built from a source with SHA-256 ${graph.dataset.sourceSha256}, ` +
+        `but ${path.relative(REPO_ROOT, sourcePath)} has SHA-256 ${sourceSha256}: rebuild it with \`npm run ingest:build\``,
+    );
+  }
+  return graph;
+}
+
+export interface EnsureOptions {
+  database?: string;
+  /** Load even when the same version is already there. */
+  force?: boolean;
+  graph?: SerialisedGraph;
+  log?: (line: string) => void;
+}
+
+/** Migrates and loads when needed; returns the load report, or undefined when the loaded dataset was current. */
+export async function ensureToolkitLoaded(driver: Driver, options: EnsureOptions = {}): Promise<LoadReport | undefined> {
+  const database = options.database ?? DEFAULT_DATABASE;
+  const log = options.log ?? (() => {});
+  const graph = options.graph ?? readToolkitGraph();
+  const migrations = await migrate(driver, { database });
+  if (migrations.applied.length > 0) log(`Applied schema migrations: ${migrations.applied.join(', ')}`);
+  const current = await readDataset(driver, database);
+  if (!options.force && current?.version === graph.dataset.version) {
+    log(`Dataset ${graph.dataset.version.slice(0, 12)} is already loaded`);
+    return undefined;
+  }
+  const report = await loadGraph(driver, graph, { database });
+  log(
+    `Loaded dataset ${report.version.slice(0, 12)}: ${report.nodeCount} nodes, ${report.relationshipCount} relationships in ${report.durationMs} ms`,
+  );
+  return report;
+}
