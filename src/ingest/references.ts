@@ -1,0 +1,98 @@
+// Cross-references between practices in the running text ("see GP 3, Step 1",
+// "refer to GPs 6, 8, 9, and 10", "link with Good Practice 14").
+import type { IngestNote, SourceSpan } from './model.js';
+import type { ItemTree, PracticeDraft } from './structure.js';
+
+export interface ReferenceDraft {
+  from: string;
+  to: string;
+  order: number;
+  cue: string;
+  text: string;
+  fromStep?: string;
+  toStep?: string;
+  span: SourceSpan;
+}
+
+const CUES = ['following the steps described under', 'see also', 'see', 'refer to', 'link with', 'reference to', 'connected with'];
+const CUE_RE = new RegExp(`\\b(${CUES.map((c) => c.replace(/ /g, '\\s+')).join('|')})\\b`, 'gi');
+const REF_RE = /\b(?:(Step\s+(\d+)\s+of\s+(?:key\s+actions\s+in\s+)?)?)(?:GPs?|G\.P\.|Good\s+Practices?)\s*(\d+(?:\s*(?:-|–|,\s*and|,|and)\s*\d+)*)(?:,\s*Step\s+(\d+))?/g;
+/** Titles of other GCTF documents whose own good practices are cited. */
+const OTHER_DOCUMENT = /(Memorandum|Recommendations|GCTF Good|Good Practices (?:in|on) the Area|Ankara|Rome|Valletta)/;
+
+function expand(list: string): number[] {
+  const range = /^(\d+)\s*[-–]\s*(\d+)$/.exec(list.trim());
+  if (range) {
+    const out: number[] = [];
+    for (let i = Number(range[1]); i <= Number(range[2]); i++) out.push(i);
+    return out;
+  }
+  return (list.match(/\d+/g) ?? []).map(Number);
+}
+
+interface Text {
+  text: string;
+  span: SourceSpan;
+  stepId?: string;
+}
+
+function flatten(items: ItemTree[]): string[] {
+  return items.flatMap((i) => [i.text, ...flatten(i.items)]);
+}
+
+export function findReferences(practices: PracticeDraft[], notes: IngestNote[]): ReferenceDraft[] {
+  const out: ReferenceDraft[] = [];
+  const stepExists = (gp: number, step: number): string | undefined => {
+    const p = practices.find((x) => x.number === gp);
+    const owner = practices.find((x) => x.number === p?.bodyOwner);
+    return owner?.steps.find((s) => s.number === step && !s.actionId)?.id;
+  };
+  for (const p of practices) {
+    if (p.bodyOwner !== p.number) continue;
+    const texts: Text[] = [];
+    if (p.lead) texts.push({ text: p.lead, span: p.span });
+    for (const a of p.actions) texts.push({ text: [a.text, a.lead ?? ''].join(' '), span: a.span });
+    for (const s of p.steps) texts.push({ text: [s.text, ...flatten(s.items)].join(' '), span: s.span, stepId: s.id });
+    let order = 0;
+    for (const t of texts) {
+      // Split into clauses so a cue and its reference stay together.
+      for (const clause of t.text.split(/(?<=[.;])\s+(?=[A-Z(])|(?=\()/)) {
+        REF_RE.lastIndex = 0;
+        for (let m = REF_RE.exec(clause); m; m = REF_RE.exec(clause)) {
+          const before = clause.slice(0, m.index);
+          if (OTHER_DOCUMENT.test(before)) continue;
+          if (/merged/.test(clause)) continue;
+          const cues = [...before.matchAll(CUE_RE)];
+          const lastCue = cues[cues.length - 1];
+          const viaStep = m[2] !== undefined;
+          if (!lastCue && !viaStep) continue;
+          const cue = lastCue ? (lastCue[1] as string).toLowerCase().replace(/\s+/g, ' ') : 'step of';
+          const targets = expand(m[3] as string);
+          const stepNo = m[2] ?? m[4];
+          for (const gp of targets) {
+            if (gp < 1 || gp > 25) continue;
+            for (const recipient of practices.filter((x) => x.bodyOwner === p.number)) {
+              if (gp === recipient.number || (recipient.bodyOwner === 8 && (gp === 8 || gp === 9))) continue;
+              const r: ReferenceDraft = {
+                from: recipient.id,
+                to: `gp:${gp}`,
+                order: ++order,
+                cue,
+                text: clause.trim(),
+                span: t.span,
+              };
+              if (t.stepId) r.fromStep = t.stepId;
+              if (stepNo !== undefined && targets.length === 1) {
+                const toStep = stepExists(gp, Number(stepNo));
+                if (toStep) r.toStep = toStep;
+                else notes.push({ level: 'warning', code: 'reference.step-missing', message: `GP ${gp} has no step ${stepNo}`, line: t.span.startLine });
+              }
+              out.push(r);
+            }
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
