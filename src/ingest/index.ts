@@ -8,6 +8,7 @@ import {
   type SerialisedRelationship,
 } from '../graph/serialised.js';
 import { resolveKeyActors } from './actors.js';
+import { resolveExamples } from './examples.js';
 import { findFootnoteCitations, resolveInstruments } from './instruments.js';
 import type { IngestNote, ListEntry, SourceSpan } from './model.js';
 import { findReferences } from './references.js';
@@ -238,7 +239,26 @@ function addNormalised(
       if (c.viaFootnote !== undefined) props.viaFootnote = c.viaFootnote;
       for (const p of sharing(owner)) b.rel('CITES', p.id, c.instrumentId, props);
     });
-    for (const e of [...owner.keyActors, ...owner.standards, ...owner.examples]) {
+    const examples = resolveExamples(owner.examples, tables);
+    notes.push(...examples.notes);
+    examples.examples.forEach((ex, i) => {
+      b.node(ex.id, 'Example', { name: ex.name, description: ex.description, urls: ex.urls, text: ex.text }, ex.span);
+      for (const p of sharing(owner)) b.rel('HAS_EXAMPLE', p.id, ex.id, { order: i + 1 });
+      footnoteLink(ex.id, ex.footnotes);
+      for (const cid of ex.countryIds) {
+        const rec = tables.countries.get(cid);
+        if (!rec) continue;
+        b.node(cid, 'Country', { name: rec.name, kind: rec.kind }, ex.span);
+        b.relOnce('LOCATED_IN', ex.id, cid);
+      }
+      for (const oid of ex.organizationIds) {
+        const rec = tables.organizations.get(oid);
+        if (!rec) continue;
+        b.node(oid, 'Organization', { name: rec.name, aliases: [...rec.aliases] }, ex.span);
+        b.relOnce('RUN_BY', ex.id, oid);
+      }
+    });
+    for (const e of [...owner.keyActors, ...owner.standards]) {
       for (const p of sharing(owner)) footnoteLink(p.id, e.footnotes);
     }
   }
