@@ -1,0 +1,204 @@
+// "Examples" entries -> example drafts: a name, a description, the web
+// addresses, the countries / regions the example is located in ("Kenya: ...",
+// "Austria, Belgium, ...: ...", or named in the text) and the organisations
+// that run it (UNODC, UNICRI, Europol, INTERPOL, EU, OSCE, IOM, ...).
+import type { ExampleDraft, IngestNote, ListEntry } from './model.js';
+import { normaliseWording, type NormalisationTables } from './tables.js';
+
+export interface ResolvedExamples {
+  examples: ExampleDraft[];
+  notes: IngestNote[];
+}
+
+const URL_RE = /\(?(?:https?:\s?\/\/|www\.)[^\s;,]*(?:[;,](?!\s)[^\s;,]*)*/gi;
+
+/** A web address as printed, without spaces, enclosing parenthesis or trailing punctuation. */
+export function cleanUrl(raw: string): string {
+  return raw
+    .replace(/\s+/g, '')
+    .replace(/^\(/, '')
+    .replace(/[.,;:)\]"\u201d]+$/, '');
+}
+
+export function extractUrls(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(URL_RE)) {
+    const u = cleanUrl(m[0]);
+    if (u.length > 'https://'.length && !out.includes(u)) out.push(u);
+  }
+  return out;
+}
+
+function withoutUrls(text: string): string {
+  return text.replace(URL_RE, ' ').replace(/\s+/g, ' ').trim();
+}
+
+export function slugify(s: string, max = 60): string {
+  const slug = normaliseWording(s)
+    .replace(/['"\u2019]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max);
+  const dash = cut.lastIndexOf('-');
+  return dash > 20 ? cut.slice(0, dash) : cut;
+}
+
+interface Hit {
+  id: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Aliases found in `text` (web addresses removed beforehand), longest first,
+ * not overlapping. The printed name must start with a capital; aliases of up to
+ * five letters must be printed in capitals ("EU", "IOM"), so that "eu" in
+ * running words is not read as the European Union.
+ */
+function findNames(text: string, index: Map<string, string>, acronymsInCapitals: boolean): Hit[] {
+  const lower = text.toLowerCase();
+  const aliases = [...index.entries()].sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]));
+  const hits: Hit[] = [];
+  for (const [alias, id] of aliases) {
+    if (alias.length < 2) continue;
+    let from = 0;
+    for (;;) {
+      const at = lower.indexOf(alias, from);
+      if (at === -1) break;
+      from = at + 1;
+      const end = at + alias.length;
+      if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+      const printed = text.slice(at, end);
+      if (!/^[\p{Lu}0-9#]/u.test(printed)) continue;
+      if (acronymsInCapitals && alias.replace(/[^a-z]/g, '').length <= 5 && printed !== printed.toUpperCase()) continue;
+      if (hits.some((h) => at < h.end && end > h.start)) continue;
+      hits.push({ id, start: at, end });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+function ids(hits: Hit[]): string[] {
+  const out: string[] = [];
+  for (const h of hits) if (!out.includes(h.id)) out.push(h.id);
+  return out;
+}
+
+/** Words that end the name of an initiative and start what it does. */
+const NAME_END =
+  /:\s|\.\s|\s[\u2013-]\s|,\s+(?:a|an|the|is|which|research|supported|commissioned)\s|\s(?:is|are|was|aims|aim|created|supports|assists|brought|organizes|analyzes|attempt|attempts|follows|worked|has|have|established|introduced|provides|contains|includes|seeks|includes|offer|offers|focuses|published|works|encompasses)\s/i;
+
+const NAME_MAX = 100;
+
+/** Long names are cut at a word boundary (the description keeps the full sentence). */
+function shorten(name: string): string {
+  if (name.length <= NAME_MAX) return name;
+  const cut = name.slice(0, NAME_MAX);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 40 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}\u2026`;
+}
+
+function splitName(body: string): { name: string; description: string } {
+  const text = body.trim();
+  let from = 0;
+  for (;;) {
+    const m = NAME_END.exec(text.slice(from));
+    if (!m) break;
+    const at = from + m.index;
+    const name = text.slice(0, at).trim();
+    // "UNODC – World Bank The Stolen Asset Recovery Initiative": a one-word
+    // lead before a dash is part of the name.
+    const words = name.replace(/^the\s+/i, '').split(/\s+/).length;
+    const separator = /^(?::|\.|\s[\u2013-])/.test(m[0]);
+    // "UNODC assists Member States ...": a one-word name does not end at a verb either.
+    if (words < 2 && (/[\u2013-]/.test(m[0]) || !separator)) {
+      from = at + m[0].length;
+      continue;
+    }
+    // a full stop inside an abbreviation ("e.g. ", "St. ") does not end the name
+    if (m[0].startsWith('.') && /\b(?:e\.g|i\.e|St|Dr|No)$/.test(name)) {
+      from = at + m[0].length;
+      continue;
+    }
+    // After a separator (":", ". ", " – ") the rest describes the example; when
+    // the name runs into a verb ("... Initiative aims at ..."), the whole
+    // sentence does.
+    const description = (separator ? text.slice(at + m[0].length) : text).replace(/^[\s:.\u2013-]+/, '').trim();
+    return { name: shorten(name.replace(/[\s:;,.]+$/, '')), description: description.replace(/[\s;,]+$/, '') };
+  }
+  const whole = text.replace(/[\s:;,.]+$/, '');
+  return { name: shorten(whole), description: whole.length > NAME_MAX ? whole : '' };
+}
+
+export function resolveExamples(entries: ListEntry[], tables: NormalisationTables): ResolvedExamples {
+  const examples: ExampleDraft[] = [];
+  const notes: IngestNote[] = [];
+
+  for (const entry of entries) {
+    const text = entry.text.replace(/\s+/g, ' ').trim();
+    const urls = extractUrls(text);
+    let body = withoutUrls(text).replace(/^\s*(?:e\.g\.\s*)/i, '');
+    let countryIds: string[] = [];
+    let placePrefix = '';
+
+    // "Kenya: ...", "Austria, Belgium, France, ...: ...", "Mexico, Central America and South Africa: ..."
+    const prefix = /^([^:.]{2,200}?):\s+/.exec(body);
+    if (prefix) {
+      const parts = prefix[1]!.split(/\s*,\s*|\s+and\s+/).filter((p) => p !== '');
+      const known = parts.map((p) => tables.countryByAlias.get(normaliseWording(p)));
+      if (known.some((k) => k !== undefined) && parts.every((p) => /^[\p{Lu}]/u.test(p))) {
+        parts.forEach((p, i) => {
+          if (known[i] === undefined) {
+            notes.push({
+              level: 'warning',
+              code: 'example.country-unresolved',
+              message: `Place "${p}" in example "${text.slice(0, 80)}" is not in data/normalisation/countries.json; not linked`,
+              line: entry.span.startLine,
+            });
+          }
+        });
+        countryIds = known.filter((k): k is string => k !== undefined);
+        body = body.slice(prefix[0].length);
+        placePrefix = prefix[1]!;
+      }
+    }
+
+    const { name, description } = splitName(body);
+    for (const id of ids(findNames(body, tables.countryByAlias, false))) if (!countryIds.includes(id)) countryIds.push(id);
+    const organizationIds = ids(findNames(body, tables.organizationByAlias, true));
+
+    const prefixSlug = placePrefix !== '' ? `${slugify(placePrefix, 30)}-` : '';
+    let id = `example:${slugify(prefixSlug + name) || 'unnamed'}`;
+    for (let n = 2; examples.some((e) => e.id === id); n++) id = `example:${slugify(prefixSlug + name)}-${n}`;
+
+    if (name === '') {
+      notes.push({
+        level: 'warning',
+        code: 'example.unnamed',
+        message: `Example entry without a readable name: "${text.slice(0, 120)}"`,
+        line: entry.span.startLine,
+      });
+    }
+    if (urls.length === 0) {
+      notes.push({
+        level: 'info',
+        code: 'example.no-url',
+        message: `Example "${name}" gives no web address`,
+        line: entry.span.startLine,
+      });
+    }
+    examples.push({
+      id,
+      name,
+      description,
+      urls,
+      text: entry.text,
+      countryIds,
+      organizationIds,
+      footnotes: entry.footnotes,
+      span: entry.span,
+    });
+  }
+  return { examples, notes };
+}
