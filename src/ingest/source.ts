@@ -105,8 +105,18 @@ export function analyseLines(src: SourceFile): LineInfo[] {
   // Pages: a line beginning with a space starts a page.
   const pageIndex: number[] = [];
   let idx = 0;
+  const anchorLines = new Set(pageAnchors.map((a) => a.line));
+  let afterPageNumber = false;
   lines.forEach((line, i) => {
-    if (i === 0 || /^ \S|^  \S/.test(line)) idx++;
+    const content = line.trim() !== '' && !(info[i] as LineInfo).removed;
+    // Indented "Action N" headings are layout, not page starts; the first text after a
+    // printed page number starts the next page.
+    const starts = i === 0 || (/^ {1,2}\S/.test(line) && !/^\s+Action \d/.test(line));
+    if (starts || (afterPageNumber && content)) {
+      idx++;
+      afterPageNumber = false;
+    }
+    if (anchorLines.has(i + 1)) afterPageNumber = true;
     pageIndex.push(idx);
   });
   // Anchor numbering on printed page numbers (a printed number ends its page): each line
