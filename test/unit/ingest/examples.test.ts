@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { cleanUrl, extractUrls, resolveExamples, slugify } from '../../../src/ingest/examples.js';
+import type { ListEntry } from '../../../src/ingest/model.js';
+import { loadNormalisationTables } from '../../../src/ingest/tables.js';
+
+const tables = loadNormalisationTables();
+const entry = (text: string, line = 100, footnotes: number[] = []): ListEntry => ({ text, footnotes, span: { startLine: line, endLine: line, text } });
+const one = (text: string) => {
+  const { examples } = resolveExamples([entry(text)], tables);
+  expect(examples).toHaveLength(1);
+  return examples[0]!;
+};
+
+describe('resolveExamples', () => {
+  it('reads name, address and a stable id (GP 2)', () => {
+    const { examples, notes } = resolveExamples([entry('Regional Anti-Corruption Initiative: http://rai-see.org/', 490, [])], tables);
+    expect(notes).toEqual([]);
+    expect(examples[0]).toEqual({
+      id: 'example:regional-anti-corruption-initiative',
+      name: 'Regional Anti-Corruption Initiative',
+      description: '',
+      urls: ['http://rai-see.org/'],
+      text: 'Regional Anti-Corruption Initiative: http://rai-see.org/',
+      countryIds: [],
+      organizationIds: [],
+      footnotes: [],
+      span: { startLine: 490, endLine: 490, text: 'Regional Anti-Corruption Initiative: http://rai-see.org/' },
+    });
+  });
+
+  it('keeps every address, without trailing punctuation', () => {
+    const ex = one(
+      'Transparency International Corruption Perception Index and Global Corruption Barometer: https://www.transparency.org/research/cpi/overview; https://www.transparency.org/research/gcb/overview.',
+    );
+    expect(ex.urls).toEqual(['https://www.transparency.org/research/cpi/overview', 'https://www.transparency.org/research/gcb/overview']);
+    expect(ex.organizationIds).toEqual(['org:transparency-international']);
+  });
+
+  it('reads the country before the colon (GP 11)', () => {
+    const ex = one(
+      'Kenya: Nyumba Kumi Community Policing Initiative aims at eliminating the fear of crime and social disorder, through joint problem solving and prevention of crime. http://www.communitypolicing.go.ke/about.html.',
+    );
+    expect(ex).toMatchObject({
+      id: 'example:kenya-nyumba-kumi-community-policing-initiative',
+      name: 'Nyumba Kumi Community Policing Initiative',
+      urls: ['http://www.communitypolicing.go.ke/about.html'],
+      countryIds: ['country:kenya'],
+    });
+    expect(ex.description).toMatch(/^Nyumba Kumi Community Policing Initiative aims at eliminating/);
+  });
+
+  it('reads a list of countries and regions before the colon (GP 15)', () => {
+    const ex = one(
+      'Austria, Belgium, France, Germany, India, Indonesia, Macedonia, Pakistan, Tajikistan, Sub-Saharan Africa: The Mother Schools project follows a bottom-up security approach that includes civil society to address the dangers of extremism while fostering dialogue between local stakeholders and global decision-makers in twelve countries across Western and Eastern Europe, South and Southeast Asia, the Middle East, and Sub-Saharan Africa. https://www.women-without-borders.org/',
+    );
+    expect(ex.name).toBe('The Mother Schools project');
+    expect(ex.countryIds.slice(0, 10)).toEqual([
+      'country:austria',
+      'country:belgium',
+      'country:france',
+      'country:germany',
+      'country:india',
+      'country:indonesia',
+      'country:north-macedonia',
+      'country:pakistan',
+      'country:tajikistan',
+      'country:sub-saharan-africa',
+    ]);
+    expect(ex.countryIds).toContain('country:middle-east');
+    expect(ex.urls).toEqual(['https://www.women-without-borders.org/']);
+  });
+
+  it('links the organisations that run an example', () => {
+    expect(
+      one(
+        'UNICRI-EU Community Engagement Project to counter CVE in the Sahel Maghreb: The Pilot Project seeks to launch, implement and evaluate innovative projects aimed at preventing and countering radicalization, terrorist recruitment and violent extremism in the Sahel-Maghreb region and disseminate lessons learned and best practices. http://www.unicri.it/topics/counter_terrorism/countering_violent_extremism_Sahel_Maghreb/.',
+      ).organizationIds,
+    ).toEqual(['org:unicri', 'org:eu']);
+    expect(one('The Engaging Communities in Border Management in Niger Project by the IOM https://www.iom.int/news/iom-niger-launches-project-engage-communities-border-management/')).toMatchObject({
+      organizationIds: ['org:iom'],
+      countryIds: ['country:niger'],
+    });
+    expect(one('Bosnia-Herzegovina: OSCE Conference on Media and Terrorism in 2018. https://www.osce.org/mission-to-bosnia-and-herzegovina/391544?download=true')).toMatchObject({
+      name: 'OSCE Conference on Media and Terrorism in 2018',
+      countryIds: ['country:bosnia-and-herzegovina'],
+      organizationIds: ['org:osce'],
+      urls: ['https://www.osce.org/mission-to-bosnia-and-herzegovina/391544?download=true'],
+    });
+    // words in web addresses are not organisations ("europol.europa.eu")
+    expect(one('European Counter Terrorism Centre – ECTC: https://www.europol.europa.eu/about-europol/european-counter-terrorism-centre-ectc').organizationIds).toEqual([]);
+  });
+
+  it('does not cut a one-word name at its verb, and shortens long names', () => {
+    const ex = one(
+      'UNODC assists Member States in breaking the cycle of re-offending by providing prison administrations with technical guidance on how to initiate and/or enhance rehabilitation programmes, in close coordination with other (non-)governmental stakeholders, including civil society and the private sector https://www.unodc.org/dohadeclaration/en/topics/prisoner-rehabilitation.html',
+    );
+    expect(ex.name.startsWith('UNODC assists Member States')).toBe(true);
+    expect(ex.name.length).toBeLessThanOrEqual(101);
+    expect(ex.description).toMatch(/private sector$/);
+    expect(ex.organizationIds).toEqual(['org:unodc']);
+  });
+
+  it('notes an example without a web address and keeps ids unique within a list', () => {
+    const { examples, notes } = resolveExamples(
+      [entry('UNODC research work on the nexus in the context of the E4J programme.', 1503), entry('UNODC research work on the nexus in the context of the E4J programme.', 1504)],
+      tables,
+    );
+    expect(examples.map((e) => e.id)).toEqual([
+      'example:unodc-research-work-on-the-nexus-in-the-context-of-the-e4j',
+      'example:unodc-research-work-on-the-nexus-in-the-context-of-the-e4j-2',
+    ]);
+    expect(notes.map((n) => [n.level, n.code, n.line])).toEqual([
+      ['info', 'example.no-url', 1503],
+      ['info', 'example.no-url', 1504],
+    ]);
+  });
+
+  it('warns about an unknown place in a place list', () => {
+    const { examples, notes } = resolveExamples([entry('Kenya, Atlantis: A project. https://example.org/')], tables);
+    expect(examples[0]!.countryIds).toEqual(['country:kenya']);
+    expect(notes).toEqual([expect.objectContaining({ level: 'warning', code: 'example.country-unresolved' })]);
+  });
+});
+
+describe('helpers', () => {
+  it('cleans addresses and makes slugs', () => {
+    expect(cleanUrl('(http://www.ks.undp.org/content/kosovo/en/home/x.html.')).toBe('http://www.ks.undp.org/content/kosovo/en/home/x.html');
+    expect(extractUrls('See https://a.org/x; and www.b.org/y.')).toEqual(['https://a.org/x', 'www.b.org/y']);
+    expect(slugify('INTERPOL’s Counter-Terrorism Fusion Centre (CTF)')).toBe('interpols-counter-terrorism-fusion-centre-ctf');
+  });
+});
