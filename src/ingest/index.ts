@@ -11,6 +11,7 @@ import { resolveKeyActors } from './actors.js';
 import { resolveExamples } from './examples.js';
 import { findFootnoteCitations, resolveInstruments } from './instruments.js';
 import type { IngestNote, ListEntry, SourceSpan } from './model.js';
+import { parseConcepts, parseMeetings } from './concepts.js';
 import { findReferences } from './references.js';
 import { DEFAULT_SOURCE_PATH, REPO_ROOT, analyseLines, readSource, sha256 } from './source.js';
 import { Doc, parseStructure, type ItemTree, type PracticeDraft } from './structure.js';
@@ -104,6 +105,22 @@ export function buildToolkitGraph(sourcePath: string = DEFAULT_SOURCE_PATH): Bui
       if (b.has(`footnote:${n}`)) b.relOnce('HAS_FOOTNOTE', from, `footnote:${n}`);
     }
   };
+
+  // Section 1 concepts.
+  const section2 = structure.sections.find((s) => s.number === 2);
+  if (section2) {
+    const c = parseConcepts(doc, section2.span.startLine);
+    notes.push(...c.notes);
+    footnoteLink('section:1', c.introFootnotes);
+    const fn1 = structure.footnotes.find((f) => f.number === 1);
+    const meetings = fn1 ? parseMeetings(fn1.text, fn1.span) : [];
+    for (const x of [...c.concepts, ...meetings]) {
+      b.node(x.id, x.label, x.properties, x.span);
+      if (x.label !== 'RegionalMeeting') footnoteLink(x.id, x.footnotes);
+    }
+    meetings.forEach((m, i) => b.rel('HAS_MEETING', docId, m.id, { order: i + 1 }));
+    for (const l of c.links) b.rel(l.type, l.start, l.end, l.order !== undefined ? { order: l.order } : {});
+  }
 
   // Practices.
   const areaOrder = new Map<string, number>();
