@@ -87,7 +87,7 @@ function ids(hits: Hit[]): string[] {
 
 /** Words that end the name of an initiative and start what it does. */
 const NAME_END =
-  /:\s|\.\s|\s[\u2013-]\s|,\s+(?:a|an|the|is|which|research|supported|commissioned)\s|\s(?:is|are|was|aims|aim|created|supports|assists|brought|organizes|analyzes|attempt|attempts|follows|worked|has|have|established|introduced|provides|contains|includes|seeks|includes|offer|offers|focuses|published|works|encompasses)\s/i;
+  /:\s|\.\s|\s[\u2013-]\s|,\s+(?:a|an|the|is|which|research|supported|commissioned)\s|\s(?:is|are|was|aims|aim|created|supports|assists|brought|organizes|analyzes|attempt|attempts|follows|worked|has|have|established|introduced|provides|contains|includes|seeks|includes|offer|offers|focuses|published|works|encompasses|investigates)\s/i;
 
 const NAME_MAX = 100;
 
@@ -112,7 +112,8 @@ function splitName(body: string): { name: string; description: string } {
     const words = name.replace(/^the\s+/i, '').split(/\s+/).length;
     const separator = /^(?::|\.|\s[\u2013-])/.test(m[0]);
     // "UNODC assists Member States ...": a one-word name does not end at a verb either.
-    if (words < 2 && (/[\u2013-]/.test(m[0]) || !separator)) {
+    // ("Eurojust is the EU agency ..." does: only acronyms are kept whole).
+    if (words < 2 && (/[\u2013-]/.test(m[0]) || (!separator && name === name.toUpperCase()))) {
       from = at + m[0].length;
       continue;
     }
