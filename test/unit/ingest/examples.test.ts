@@ -98,6 +98,7 @@ describe('resolveExamples', () => {
     expect(ex.name.length).toBeLessThanOrEqual(101);
     expect(ex.description).toMatch(/private sector$/);
     expect(ex.organizationIds).toEqual(['org:unodc']);
+    expect(one('Eurojust is the EU agency dealing with judicial cooperation in relation to serious crime. http://www.eurojust.europa.eu/').name).toBe('Eurojust');
   });
 
   it('notes an example without a web address and keeps ids unique within a list', () => {
