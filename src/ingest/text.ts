@@ -68,7 +68,8 @@ export function stripFootnoteMarkers(text: string, known: ReadonlySet<number>): 
       const n = Number(m[2]);
       const before = m[1] as string;
       // "G.P.3", "FATF10" style: digits after an upper-case abbreviation are markers only for known notes.
-      if (known.has(n) && !/^G\.P\.$/.test(before) && !/^[A-Z]{1,2}$/.test(before)) {
+      // Digits after a number and punctuation are numbering ("Article 28.2", "9,10", "(2012)11").
+      if (known.has(n) && !/^G\.P\.$/.test(before) && !/^[A-Z]{1,2}$/.test(before) && !/\d[.,;)]$/.test(before)) {
         footnotes.push(n);
         return before + (m[3] ?? '');
       }

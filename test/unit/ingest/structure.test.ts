@@ -115,3 +115,12 @@ describe('text cleaning', () => {
     expect(joinLines(['see https: //www.globalcenter.org/x'])).toBe('see https://www.globalcenter.org/x');
   });
 });
+
+describe('footnote markers inside provisions', () => {
+  const known = new Set(Array.from({ length: 18 }, (_, i) => i + 1));
+  it('does not read provision numbers as markers', () => {
+    for (const s of ['Article 28.2.', 'Article 7 and 28.1.', 'Good Practices 9,10 and 15.', 'CM/Rec (2012)11 of the']) {
+      expect(stripFootnoteMarkers(s, known).footnotes, s).toEqual([]);
+    }
+  });
+});
