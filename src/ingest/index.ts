@@ -299,6 +299,19 @@ export function validateGraph(graph: SerialisedGraph): IngestNote[] {
       notes.push({ level: 'error', code: 'graph.provenance', message: `${n.id}: provenance missing` });
     }
   }
+  const seen = new Set<string>();
+  for (const item of [...graph.nodes, ...graph.relationships]) {
+    if (seen.has(item.id)) notes.push({ level: 'error', code: 'graph.duplicate-id', message: `${item.id}: duplicate id` });
+    seen.add(item.id);
+    for (const [k, v] of Object.entries(item.properties)) {
+      const ok =
+        typeof v === 'string' ||
+        typeof v === 'boolean' ||
+        (typeof v === 'number' && Number.isFinite(v)) ||
+        (Array.isArray(v) && (v.every((x) => typeof x === 'string') || v.every((x) => typeof x === 'number')));
+      if (!ok) notes.push({ level: 'error', code: 'graph.property', message: `${item.id}.${k}: not storable in Neo4j` });
+    }
+  }
   const practices = graph.nodes.filter((n) => n.labels.includes('GoodPractice')).length;
   if (practices !== 25) notes.push({ level: 'error', code: 'graph.practices', message: `expected 25 good practices, found ${practices}` });
   return notes;
