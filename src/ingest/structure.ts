@@ -146,6 +146,32 @@ function logicalLines(doc: Doc, start: number, end: number): LogicalLine[] {
       out.push({ line: l, text: 'ĦĦ ' + (mid[2] as string) });
     } else out.push({ line: l, text: t });
   }
+  return repairScatteredWords(doc, out);
+}
+
+/**
+ * Justified lines sometimes come out as single words on lines of their own, after the
+ * line they belong in ("policing15;" / "protection16 programs." / "establishing" /
+ * "whistle-blower" / "and" / "witness"): put such a run back before that line.
+ */
+function repairScatteredWords(doc: Doc, lines: LogicalLine[]): LogicalLine[] {
+  const isolated = (x: LogicalLine): boolean =>
+    /^\S+$/.test(x.text.trim()) && !glyphOf(x.text) && doc.line(x.line - 1).trim() === '' && doc.line(x.line + 1).trim() === '';
+  const out: LogicalLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const x = lines[i] as LogicalLine;
+    if (!isolated(x)) {
+      out.push(x);
+      continue;
+    }
+    let j = i;
+    const words: string[] = [];
+    while (j < lines.length && isolated(lines[j] as LogicalLine)) words.push((lines[j++] as LogicalLine).text.trim());
+    const prev = out[out.length - 1];
+    if (words.length >= 2 && prev) out[out.length - 1] = { line: prev.line, text: `${words.join(' ')} ${prev.text.trim()}` };
+    else for (let k = i; k < j; k++) out.push(lines[k] as LogicalLine);
+    i = j - 1;
+  }
   return out;
 }
 

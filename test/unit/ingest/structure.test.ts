@@ -90,6 +90,13 @@ describe('toolkit graph structure', () => {
     }
   });
 
+  it('puts scattered justified words back in place (GP 13 step 3)', () => {
+    expect(node('gp:13/step:3').properties.text).toMatch(
+      /implementing community-oriented policing; establishing whistle-blower and witness protection programs\.$/,
+    );
+    expect(out(graph, 'HAS_FOOTNOTE', 'gp:13/step:3').sort()).toEqual(['footnote:14', 'footnote:15', 'footnote:16']);
+  });
+
   it('puts provenance on every node', () => {
     for (const n of graph.nodes) {
       expect(typeof n.properties.sourceStartLine, n.id).toBe('number');
