@@ -53,7 +53,6 @@ export function findReferences(practices: PracticeDraft[], notes: IngestNote[]):
     if (p.lead) texts.push({ text: p.lead, span: p.span });
     for (const a of p.actions) texts.push({ text: [a.text, a.lead ?? ''].join(' '), span: a.span });
     for (const s of p.steps) texts.push({ text: [s.text, ...flatten(s.items)].join(' '), span: s.span, stepId: s.id });
-    let order = 0;
     for (const t of texts) {
       // Split into clauses so a cue and its reference stay together.
       for (const clause of t.text.split(/(?<=[.;])\s+(?=[A-Z(])|(?=\()/)) {
@@ -76,7 +75,7 @@ export function findReferences(practices: PracticeDraft[], notes: IngestNote[]):
               const r: ReferenceDraft = {
                 from: recipient.id,
                 to: `gp:${gp}`,
-                order: ++order,
+                order: 0,
                 cue,
                 text: clause.trim(),
                 span: t.span,
@@ -93,6 +92,13 @@ export function findReferences(practices: PracticeDraft[], notes: IngestNote[]):
         }
       }
     }
+  }
+  // Order is the position among the references of the same practice.
+  const counters = new Map<string, number>();
+  for (const r of out) {
+    const n = (counters.get(r.from) ?? 0) + 1;
+    counters.set(r.from, n);
+    r.order = n;
   }
   return out;
 }
