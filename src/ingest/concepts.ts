@@ -101,7 +101,16 @@ export function parseConcepts(doc: Doc, section2Line: number): ConceptsResult {
     const next = [manifestLines[i + 1]?.line, fam2 > m.line ? fam2 : undefined, illustrative].filter((x): x is number => x !== undefined && x > m.line);
     const end = Math.min(...next) - 1;
     const defLine = find(/^\s*Definition:/, m.line);
-    const d = textOf(defLine, end);
+    // The definition is the paragraph opened by "Definition:": it ends at a short line
+    // closing a sentence, followed by a line starting with a capital.
+    let defEnd = defLine;
+    while (defEnd < end) {
+      const t = doc.line(defEnd).trim();
+      const next = doc.line(defEnd + 1).trim();
+      if (/[.)]$/.test(t) && t.length < 75 && /^[A-Z‘]/.test(next)) break;
+      defEnd++;
+    }
+    const d = textOf(defLine, defEnd);
     const family = m.line < fam2 ? 'transactional' : 'organizational';
     const id = `manifestation:${slug(m.name)}`;
     add({
