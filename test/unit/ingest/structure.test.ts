@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildToolkitGraph, serialiseGraph } from '../../../src/ingest/index.js';
 import type { SerialisedGraph, SerialisedNode } from '../../../src/graph/serialised.js';
@@ -107,6 +108,11 @@ describe('toolkit graph structure', () => {
 
   it('is deterministic', () => {
     expect(serialiseGraph(buildToolkitGraph().graph)).toBe(serialiseGraph(graph));
+  });
+
+  it('matches the committed data/graph/toolkit.graph.json (run npm run ingest:build when it does not)', () => {
+    const committed = readFileSync(new URL('../../../data/graph/toolkit.graph.json', import.meta.url), 'utf8');
+    expect(committed === serialiseGraph(graph)).toBe(true);
   });
 });
 
