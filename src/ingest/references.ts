@@ -14,7 +14,7 @@ export interface ReferenceDraft {
   span: SourceSpan;
 }
 
-const CUES = ['following the steps described under', 'see also', 'see', 'refer to', 'link with', 'reference to', 'connected with'];
+const CUES = ['following the steps described under', 'see also', 'see', 'refer to', 'link with', 'link to', 'reference to', 'connected with'];
 const CUE_RE = new RegExp(`\\b(${CUES.map((c) => c.replace(/ /g, '\\s+')).join('|')})\\b`, 'gi');
 const REF_RE = /\b(?:(Step\s+(\d+)\s+of\s+(?:key\s+actions\s+in\s+)?)?)(?:GPs?|G\.P\.|Good\s+Practices?)\s*(\d+(?:\s*(?:-|–|,\s*and|,|and)\s*\d+)*)(?:,\s*Step\s+(\d+))?/g;
 /** Titles of other GCTF documents whose own good practices are cited. */

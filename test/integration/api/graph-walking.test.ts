@@ -110,9 +110,9 @@ describe('paths', () => {
         expect([relationship.source, relationship.target].sort()).toEqual(ends);
       });
     }
-    // Both practices are in area A: two hops through it.
-    expect(length).toBe(2);
-    expect(paths.some((path) => path.nodes[1]?.id === 'area:A')).toBe(true);
+    // GP 2 step 1 follows "the steps described under Good Practice 1" (l. 450): one hop.
+    expect(length).toBe(1);
+    expect(paths[0]?.relationships[0]).toMatchObject({ source: 'gp:2', target: 'gp:1', type: 'REFERENCES' });
   });
 
   it('are empty when nothing links the nodes within maxLength, and unknown ids give none', async () => {

@@ -73,6 +73,8 @@ describe('toolkit graph structure', () => {
     expect(gp7to3?.properties.fromStep).toBe('gp:7/step:5');
     expect(refs.filter((r) => r.start === 'gp:22').map((r) => r.end).sort()).toEqual(['gp:10', 'gp:12', 'gp:6', 'gp:8', 'gp:9']);
     expect(refs.some((r) => r.start === 'gp:2' && r.end === 'gp:1' && r.properties.cue === 'following the steps described under')).toBe(true);
+    // GP 16 step 4: "(link to Good Practice 14)" (l. 1233).
+    expect(refs.some((r) => r.start === 'gp:16' && r.end === 'gp:14' && r.properties.fromStep === 'gp:16/step:4' && r.properties.cue === 'link to')).toBe(true);
     // GP 8 and GP 9 do not reference each other through the merge footnote.
     expect(refs.some((r) => ['gp:8', 'gp:9'].includes(r.start) && ['gp:8', 'gp:9'].includes(r.end))).toBe(false);
     // "Rome Memorandum ..., Good Practices 1, 20 and 23" is a provision, not a reference.
