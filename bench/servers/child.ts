@@ -42,7 +42,9 @@ async function startOurServer(driver: Driver, database: string, port: number): P
   const modulePath = '../../src/api/server.js';
   const api = (await import(modulePath)) as { startServer?: unknown };
   if (typeof api.startServer !== 'function') throw new Error('src/api/server.ts does not export startServer');
-  const started: unknown = await (api.startServer as (options: object) => Promise<unknown>)({ driver, database, port });
+  // BENCH_RESPONSE_CACHE=off measures the service without its response cache.
+  const responseCache = process.env.BENCH_RESPONSE_CACHE === 'off' ? { responseCache: false } : {};
+  const started: unknown = await (api.startServer as (options: object) => Promise<unknown>)({ driver, database, port, ...responseCache });
   return asStoppable(started, port);
 }
 
