@@ -20,17 +20,77 @@ export function cleanUrl(raw: string): string {
     .replace(/[.,;:)\]"\u201d]+$/, '');
 }
 
+/** A token that can only be the rest of a web address: a path, a file name or a query. */
+const URL_TAIL_TOKEN = /^[^\s]*(?:\/|\.(?:pdf|html?|aspx?|php)\b|\?\S*=)[^\s]*$/i;
+/** Words of a file name printed with spaces inside an address ("Final ToT Curriculum on BSM (003).pdf"). */
+const URL_WORD_TOKEN = /^[\p{L}\p{N}()%_-]+$/u;
+const MAX_URL_WORDS = 8;
+
+/**
+ * Where a web address printed with spaces inside ends. The extraction leaves a
+ * space where a line broke after "%20" ("...SSR%20 Mapping%20Report..."), inside
+ * a path ("westandcentralaf rica/en/...", "services support/...") and in file
+ * names ("Web/Final ToT Curriculum on BSM (003).pdf?ver=..."): the address goes
+ * on while the following words lead, without sentence punctuation, to a path,
+ * file name or query.
+ */
+function urlContinuation(text: string, end: number, printed: string): number {
+  if (/[.,;:)]$/.test(printed)) return end;
+  const next = (at: number): { token: string; end: number } | undefined => {
+    const m = /^\s+(\S+)/.exec(text.slice(at));
+    return m ? { token: m[1]!, end: at + m[0].length } : undefined;
+  };
+  const first = next(end);
+  if (!first || /^(?:https?:|www\.)/i.test(first.token)) return end;
+  if (/%20$/.test(printed)) return urlContinuation(text, first.end, first.token);
+  let at = end;
+  for (let i = 0; i < MAX_URL_WORDS; i++) {
+    const t = next(at);
+    if (!t || /^(?:https?:|www\.)/i.test(t.token)) return end;
+    at = t.end;
+    if (URL_TAIL_TOKEN.test(t.token.replace(/[.,;:]+$/, ''))) return at;
+    if (!URL_WORD_TOKEN.test(t.token)) return end;
+  }
+  return end;
+}
+
+interface PrintedUrl {
+  start: number;
+  end: number;
+  url: string;
+}
+
+function findUrls(text: string): PrintedUrl[] {
+  const out: PrintedUrl[] = [];
+  for (const m of text.matchAll(URL_RE)) {
+    const start = m.index;
+    if (out.some((u) => start < u.end)) continue;
+    const end = urlContinuation(text, start + m[0].length, m[0]);
+    const printed = text.slice(start, end);
+    // A break after "%20" or before a path ("westandcentralaf rica/en/...") is
+    // an extraction artefact; the words of a file name are separated by spaces.
+    const url = cleanUrl(printed.replace(/(?:%20)?\s+(?=\S*\/)|%20\s+/g, (m) => (m.startsWith('%20') ? '%20' : '')).replace(/\s+/g, '%20'));
+    out.push({ start, end, url });
+  }
+  return out;
+}
+
 export function extractUrls(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(URL_RE)) {
-    const u = cleanUrl(m[0]);
-    if (u.length > 'https://'.length && !out.includes(u)) out.push(u);
+  for (const { url } of findUrls(text)) {
+    if (url.length > 'https://'.length && !out.includes(url)) out.push(url);
   }
   return out;
 }
 
 function withoutUrls(text: string): string {
-  return text.replace(URL_RE, ' ').replace(/\s+/g, ' ').trim();
+  let out = '';
+  let at = 0;
+  for (const u of findUrls(text)) {
+    out += `${text.slice(at, u.start)} `;
+    at = u.end;
+  }
+  return (out + text.slice(at)).replace(/\s+/g, ' ').trim();
 }
 
 export function slugify(s: string, max = 60): string {
@@ -126,6 +186,13 @@ function splitName(body: string): { name: string; description: string } {
     // the name runs into a verb ("... Initiative aims at ..."), the whole
     // sentence does.
     const description = (separator ? text.slice(at + m[0].length) : text).replace(/^[\s:.\u2013-]+/, '').trim();
+    // "European Counter Terrorism Centre – ECTC:": an acronym after the dash belongs to the name
+    if (/^[\p{Lu}\p{N}&-]{2,}[\s:.]*$/u.test(description)) return { name: shorten(text.replace(/[\s:;,.]+$/, '')), description: '' };
+    // "Philippines: The country worked ... the guidelines “Red Flags on ...”": a generic subject is not a name
+    const quoted = /\u201c([^\u201d]{8,})\u201d/u.exec(description);
+    if (/^the (?:country|government|project|programme|initiative)$/i.test(name.trim()) && quoted) {
+      return { name: shorten(quoted[1]!.replace(/[\s:;,.]+$/, '')), description: description.replace(/[\s;,]+$/, '') };
+    }
     return { name: shorten(name.replace(/[\s:;,.]+$/, '')), description: description.replace(/[\s;,]+$/, '') };
   }
   const whole = text.replace(/[\s:;,.]+$/, '');

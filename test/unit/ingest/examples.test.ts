@@ -123,6 +123,21 @@ describe('resolveExamples', () => {
   });
 });
 
+describe('addresses printed with spaces inside (GP 19, GP 24, GP 25)', () => {
+  it('joins breaks after %20 and before a path, and encodes the spaces of a file name', () => {
+    expect(extractUrls('commissioned by the German Federal Foreign Office https://issat.dcaf.ch/download/114190/2075681/Nigeria%20Donor%20SSR%20 Mapping%20Report%202016%20-%20Final.pdf')).toEqual([
+      'https://issat.dcaf.ch/download/114190/2075681/Nigeria%20Donor%20SSR%20Mapping%20Report%202016%20-%20Final.pdf',
+    ]);
+    expect(extractUrls('https://www.unodc.org/westandcentralaf rica/en/newrosenwebsite/criminaljustice-system/prison-managment.html')).toEqual([
+      'https://www.unodc.org/westandcentralafrica/en/newrosenwebsite/criminaljustice-system/prison-managment.html',
+    ]);
+    const ex = one('UNCCT - GCTF Border Security Initiative Training of Trainers https://www.thegctf.org/Portals/1/Documents/Links/Web/Final ToT Curriculum on BSM (003).pdf?ver=2018-07-11-155356-060');
+    expect(ex.urls).toEqual(['https://www.thegctf.org/Portals/1/Documents/Links/Web/Final%20ToT%20Curriculum%20on%20BSM%20(003).pdf?ver=2018-07-11-155356-060']);
+    expect(ex.name).toBe('UNCCT - GCTF Border Security Initiative Training of Trainers');
+    expect(one('European Counter Terrorism Centre – ECTC: https://www.europol.europa.eu/about-europol/european-counter-terrorism-centre-ectc').name).toBe('European Counter Terrorism Centre – ECTC');
+  });
+});
+
 describe('helpers', () => {
   it('cleans addresses and makes slugs', () => {
     expect(cleanUrl('(http://www.ks.undp.org/content/kosovo/en/home/x.html.')).toBe('http://www.ks.undp.org/content/kosovo/en/home/x.html');
