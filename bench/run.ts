@@ -23,7 +23,7 @@ import type { StatementProfile } from './instrumentation/profile.js';
 import { QUERY_MIX, requestBody, type MixQuery } from './queries.js';
 import { ServerProcess } from './servers/server-process.js';
 import type { ProcessStats } from './servers/protocol.js';
-import { replicateGraph } from './synthetic/replicate.js';
+import { syntheticGraph } from './synthetic.js';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.dirname(BENCH_DIR);
@@ -168,7 +168,7 @@ async function main(): Promise<void> {
   const graphPath = existsSync(TOOLKIT_GRAPH_PATH) ? TOOLKIT_GRAPH_PATH : MINI_GRAPH_PATH;
   if (graphPath === MINI_GRAPH_PATH) log('NOTE: data/graph/toolkit.graph.json does not exist yet: using test/fixtures/mini.graph.json');
   const baseGraph = readGraphFile(graphPath);
-  const graph = options.scale > 1 ? replicateGraph(baseGraph, options.scale) : baseGraph;
+  const graph = options.scale > 1 ? syntheticGraph(baseGraph, options.scale) : baseGraph;
   log(`graph: ${path.relative(REPO_ROOT, graphPath)} x${options.scale}: ${graph.nodes.length} nodes, ${graph.relationships.length} relationships`);
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nexus-bench-'));
