@@ -10,6 +10,9 @@ export function reportFatal(error: unknown, context: string): never {
     console.error(`${context}: ${error.message}`);
   } else if (error instanceof Error && error.name === 'GraphFileError') {
     console.error(`${context}: ${error.message}`);
+  } else if (error instanceof Error && error.name === 'Neo4jError' && 'code' in error) {
+    // A statement Neo4j refused: its code and message say why; the driver's stack does not.
+    console.error(`${context}: Neo4j refused the operation (${String(error.code)}): ${error.message}`);
   } else {
     console.error(`${context}:`, error);
   }
