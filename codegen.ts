@@ -2,28 +2,10 @@
 // Each GraphQL type is mapped to the record the repositories return, so the
 // resolvers are typed against what Neo4j actually gives them.
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { NODE_TYPES as GRAPH_NODE_TYPES } from './src/api/display.js';
 
-const NODE_TYPES = [
-  'GoodPractice',
-  'Area',
-  'KeyAction',
-  'Step',
-  'Actor',
-  'Instrument',
-  'Example',
-  'Organization',
-  'Country',
-  'Footnote',
-  'Document',
-  'Section',
-  'RegionalMeeting',
-  'NexusFamily',
-  'Manifestation',
-  'Notion',
-  'RegionalContext',
-  'WatchPoint',
-  'GraphNode',
-];
+// Every Node type, and GraphNode (the neighbourhood/path view of any node).
+const NODE_TYPES = [...GRAPH_NODE_TYPES, 'GraphNode'];
 
 const MODEL = '../model.js';
 
