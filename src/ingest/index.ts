@@ -138,7 +138,7 @@ export function buildToolkitGraph(sourcePath: string = DEFAULT_SOURCE_PATH): Bui
   const sharing = (owner: PracticeDraft): PracticeDraft[] => structure.practices.filter((p) => p.bodyOwner === owner.number);
   for (const owner of bodies) {
     for (const a of owner.actions) {
-      const props: Properties = { number: a.number, text: a.text, order: a.order };
+      const props: Properties = { number: a.number, text: a.text, order: a.order, items: a.items };
       if (a.lead !== undefined) props.lead = a.lead;
       b.node(a.id, 'KeyAction', props, a.span);
       footnoteLink(a.id, a.footnotes);
@@ -285,6 +285,17 @@ function addNormalised(
   }
 }
 
+/** An absolute http(s) address with no spaces and no trailing sentence punctuation. */
+function isWebAddress(text: string): boolean {
+  if (/\s/.test(text) || /[.,;:)]$/.test(text)) return false;
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
+
 export function validateGraph(graph: SerialisedGraph): IngestNote[] {
   const notes: IngestNote[] = [];
   const ids = new Set(graph.nodes.map((n) => n.id));
@@ -312,8 +323,30 @@ export function validateGraph(graph: SerialisedGraph): IngestNote[] {
       if (!ok) notes.push({ level: 'error', code: 'graph.property', message: `${item.id}.${k}: not storable in Neo4j` });
     }
   }
-  const practices = graph.nodes.filter((n) => n.labels.includes('GoodPractice')).length;
-  if (practices !== 25) notes.push({ level: 'error', code: 'graph.practices', message: `expected 25 good practices, found ${practices}` });
+  const practices = graph.nodes.filter((n) => n.labels.includes('GoodPractice'));
+  const numbers = practices.map((n) => n.properties.number).sort((a, b) => Number(a) - Number(b));
+  if (numbers.join(',') !== Array.from({ length: 25 }, (_, i) => i + 1).join(',')) {
+    notes.push({ level: 'error', code: 'graph.practices', message: `expected good practices 1 to 25, found ${numbers.join(', ')}` });
+  }
+  // Every practice has key actions or steps, and key actors (GP 8 and GP 9 through their shared body).
+  for (const practice of practices) {
+    const has = (type: string) => graph.relationships.some((r) => r.type === type && r.start === practice.id);
+    if (!has('HAS_STEP') && !has('HAS_KEY_ACTION')) {
+      notes.push({ level: 'error', code: 'graph.practice-incomplete', message: `${practice.id}: neither steps nor key actions` });
+    }
+    if (!has('MENTIONS_ACTOR')) notes.push({ level: 'error', code: 'graph.practice-incomplete', message: `${practice.id}: no key actors` });
+  }
+  for (const n of graph.nodes) {
+    if (n.labels.includes('Actor') && (typeof n.properties.category !== 'string' || n.properties.category === '')) {
+      notes.push({ level: 'error', code: 'graph.actor-category', message: `${n.id}: actor without category` });
+    }
+    const urls = n.properties.urls;
+    if (Array.isArray(urls)) {
+      for (const url of urls) {
+        if (!isWebAddress(String(url))) notes.push({ level: 'error', code: 'graph.url', message: `${n.id}: "${String(url)}" is not a valid web address` });
+      }
+    }
+  }
   return notes;
 }
 

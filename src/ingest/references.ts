@@ -51,7 +51,7 @@ export function findReferences(practices: PracticeDraft[], notes: IngestNote[]):
     if (p.bodyOwner !== p.number) continue;
     const texts: Text[] = [];
     if (p.lead) texts.push({ text: p.lead, span: p.span });
-    for (const a of p.actions) texts.push({ text: [a.text, a.lead ?? ''].join(' '), span: a.span });
+    for (const a of p.actions) texts.push({ text: [a.text, a.lead ?? '', ...a.items].join(' '), span: a.span });
     for (const s of p.steps) texts.push({ text: [s.text, ...flatten(s.items)].join(' '), span: s.span, stepId: s.id });
     for (const t of texts) {
       // Split into clauses so a cue and its reference stay together.

@@ -33,6 +33,8 @@ export interface ActionDraft {
   order: number;
   text: string;
   lead?: string;
+  /** Sub-items printed under the action itself (GP 24 has actions without steps). */
+  items: string[];
   footnotes: number[];
   span: SourceSpan;
 }
@@ -348,6 +350,7 @@ function parseBody(doc: Doc, p: PracticeDraft, start: number, end: number, notes
         number: Number(m[1]),
         order: p.actions.length + 1,
         text: c.text,
+        items: [],
         footnotes: c.footnotes,
         span: doc.span(e.start, e.end),
       };
@@ -389,7 +392,12 @@ function parseBody(doc: Doc, p: PracticeDraft, start: number, end: number, notes
         lastTop = item;
       }
     } else if (action) {
-      actionLead.push(e.glyph ? `${e.pieces.join(' ')}` : e.pieces.join(' '));
+      if (e.glyph) {
+        action.items.push(c.text);
+        action.footnotes.push(...c.footnotes);
+      } else {
+        actionLead.push(e.pieces.join(' '));
+      }
       action.span = doc.span(action.span.startLine, e.end);
     } else {
       leadPieces.push(...e.pieces);

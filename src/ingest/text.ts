@@ -91,5 +91,6 @@ export function slug(s: string): string {
 /** Extracts web addresses from clean text. */
 export function findUrls(text: string): string[] {
   const urls = text.match(/(https?:\/\/|www\.)[^\s;,()“”"]+/g) ?? [];
-  return urls.map((u) => u.replace(/[.;:]+$/, ''));
+  // "www.theGCTF.org" is printed without a scheme; the address field must be absolute (the text keeps the print).
+  return urls.map((u) => u.replace(/[.;:]+$/, '')).map((u) => (u.startsWith('www.') ? `http://${u}` : u));
 }

@@ -316,6 +316,8 @@ export type InstrumentFilter = {
 export type KeyAction = Node & {
   __typename?: 'KeyAction';
   id: Scalars['ID']['output'];
+  /** Sub-items printed under the action itself, in source order (GP 24's actions have no steps). */
+  items: Array<Scalars['String']['output']>;
   lead?: Maybe<Scalars['String']['output']>;
   number: Scalars['Int']['output'];
   practice: GoodPractice;
@@ -1033,6 +1035,7 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 
 export type KeyActionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['KeyAction'] = ResolversParentTypes['KeyAction']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   lead?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   practice?: Resolver<ResolversTypes['GoodPractice'], ParentType, ContextType>;

@@ -55,6 +55,7 @@ export const KeyAction: KeyActionResolvers = {
   number: (node) => requiredNumber(node, 'number'),
   text: (node) => requiredString(node, 'text'),
   lead: (node) => optionalString(node, 'lead'),
+  items: (node) => stringList(node, 'items'),
   steps: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'IN_ACTION', 'in'),
   practice: (node, _args, { loaders }) => loaders.existingNode(owningPracticeId(node.id)),
   source: (node) => requiredSource(node),

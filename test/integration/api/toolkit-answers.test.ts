@@ -105,6 +105,16 @@ describe.runIf(toolkitLoaded())('the toolkit (real graph)', () => {
     ]);
   });
 
+  it('shows the sub-items of actions that have no steps (GP 24, l. 1741-1756)', async () => {
+    const response = await api.query<{ goodPractice: { steps: unknown[]; keyActions: { number: number; items: string[] }[] } }>(
+      '{ goodPractice(number: 24) { steps { id } keyActions { number items } } }',
+    );
+    const practice = dataOf(response).goodPractice;
+    expect(practice.steps).toEqual([]);
+    expect(practice.keyActions.map((action) => [action.number, action.items.length])).toEqual([[1, 4], [2, 2]]);
+    expect(practice.keyActions[1]?.items[0]).toBe('Encourage the establishment of probation services in the countries where they have not yet been developed;');
+  });
+
   it('filters by instrument symbol, organisation, country, area and text', async () => {
     // S/2015/366: l. 435 (GP 1), 807 (GP 8-9), 1248 (GP 16), 1499 (GP 20), 1560 (GP 21), 1865 (GP 25)
     expect(await practiceNumbers({ instrument: 'S/2015/366' })).toEqual(expect.arrayContaining([1, 8, 9, 16, 20, 21, 25]));
