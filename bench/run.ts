@@ -190,7 +190,7 @@ async function main(): Promise<void> {
 
   try {
     const t0 = Date.now();
-    neo4j = await launchNeo4j({ dataDir, port: 0, username: 'neo4j', password, heapMb: 768, pageCacheMb: 256, log: () => {} });
+    neo4j = await launchNeo4j({ dataDir, port: 0, username: 'neo4j', password, heapMb: options.scale >= 50 ? 2048 : 768, pageCacheMb: options.scale >= 50 ? 512 : 256, log: () => {} });
     const credentials = { uri: neo4j.uri, username: 'neo4j', password, database: 'neo4j' };
     const driver = await connect(credentials, 120_000);
     try {
