@@ -12,7 +12,7 @@ query Practice($number: Int!) {
   goodPractice(number: $number) {
     id number title lead bodyOwner
     area { code title }
-    keyActions { id number text lead }
+    keyActions { id number text lead items }
     steps { id number text itemTree keyAction { id } footnotes { number } }
     actors { text entry actor { id name category } broader { id name } }
     citations { provisions text viaFootnote instrument { id title shortName symbol } }
@@ -61,7 +61,7 @@ interface PracticeData {
   lead: string | null;
   bodyOwner: number;
   area: { code: string; title: string };
-  keyActions: Array<{ id: string; number: number; text: string; lead: string | null }>;
+  keyActions: Array<{ id: string; number: number; text: string; lead: string | null; items: string[] }>;
   steps: StepData[];
   actors: Array<{ text: string; entry: string | null; actor: { id: string; name: string; category: string }; broader: { id: string; name: string } | null }>;
   citations: Array<{ provisions: string[]; text: string; viaFootnote: number | null; instrument: { id: string; title: string; shortName: string | null; symbol: string | null } }>;
@@ -108,6 +108,7 @@ function stepsBlock(practice: PracticeData, highlighted: string | undefined): HT
         { class: 'key-action', id: `action-${action.id}` },
         h('h3', {}, `Key action ${action.number}: ${action.text}`),
         action.lead ? h('p', {}, action.lead) : null,
+        itemList(action.items.map((text) => ({ text, items: [] }))),
         steps.length > 0 ? h('ol', { class: 'steps' }, steps.map((step) => stepItem(step, highlighted))) : null,
       ),
     );
