@@ -61,7 +61,10 @@ const ORDER: Record<Direction, string> = {
 function statement(type: RelationshipType, direction: Direction): string {
   // The type comes from RELATIONSHIP_TYPES, never from a client, so it can be spliced in.
   const pattern = direction === 'out' ? `(n)-[r:${type}]->(other:Node)` : `(n)<-[r:${type}]-(other:Node)`;
-  return `MATCH (n:Node) WHERE n.id IN $ids
+  // UNWIND + property match seeks the unique id index per key; `n.id IN $ids`
+  // followed by an expansion is planned as a scan of the whole index.
+  return `UNWIND $ids AS id
+MATCH (n:Node {id: id})
 MATCH ${pattern}
 RETURN n.id AS key, r, startNode(r).id AS startId, endNode(r).id AS endId, other
 ORDER BY key, ${ORDER[direction]}`;
