@@ -72,9 +72,18 @@ export function rankRelated(records: RelatedPracticeRecord[], numberOf: (id: str
   return [...records].sort((a, b) => b.score - a.score || numberOf(a.practiceId) - numberOf(b.practiceId));
 }
 
+// Candidates are reached from the practice's own actors, instruments and links,
+// so the cost follows its neighbourhood, not the number of practices in the graph.
 const RELATED_STATEMENT = `UNWIND $ids AS sourceId
 MATCH (p:GoodPractice {id: sourceId})
-MATCH (q:GoodPractice) WHERE q <> p
+CALL (p) {
+  MATCH (p)-[:MENTIONS_ACTOR]->(:Actor)<-[:MENTIONS_ACTOR]-(q:GoodPractice) RETURN q
+  UNION
+  MATCH (p)-[:CITES]->(:Instrument)<-[:CITES]-(q:GoodPractice) RETURN q
+  UNION
+  MATCH (p)-[:REFERENCES|MERGED_WITH]-(q:GoodPractice) RETURN q
+}
+WITH sourceId, p, q WHERE q <> p
 WITH sourceId, p, q,
   COLLECT { MATCH (p)-[:MENTIONS_ACTOR]->(a:Actor)<-[:MENTIONS_ACTOR]-(q) WITH DISTINCT a ORDER BY a.name RETURN a } AS actors,
   COLLECT { MATCH (p)-[:CITES]->(i:Instrument)<-[:CITES]-(q) WITH DISTINCT i ORDER BY i.title RETURN i } AS instruments,
