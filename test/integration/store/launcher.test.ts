@@ -45,4 +45,16 @@ describe('neo4j launcher', () => {
       await first.stop();
     }
   }, 120_000);
+
+  it('starts again on the same data directory with the same password (a second `npm start`)', async () => {
+    const dataDir = tempDataDir();
+    for (let run = 0; run < 2; run += 1) {
+      const launched = await launchNeo4j({ dataDir, port: 0, heapMb: 512, pageCacheMb: 64, ...credentials });
+      try {
+        expect(launched.uri).toMatch(/^bolt:\/\/127\.0\.0\.1:\d+$/);
+      } finally {
+        await launched.stop();
+      }
+    }
+  }, 120_000);
 });

@@ -191,8 +191,13 @@ public final class Main {
                 Map.of("user", username),
                 result -> ((Number) result.next().get("n")).longValue() > 0);
         String verb = exists ? "ALTER USER " : "CREATE USER ";
-        system.executeTransactionally(verb + quoteIdentifier(username) + " SET PASSWORD $password CHANGE NOT REQUIRED",
-                Map.of("password", password));
+        try {
+            system.executeTransactionally(verb + quoteIdentifier(username) + " SET PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+        } catch (RuntimeException e) {
+            // A restart on the same data directory with the same password: nothing to change.
+            if (!(exists && describe(e).contains("Old password and new password cannot be the same"))) throw e;
+        }
     }
 
     private static String quoteIdentifier(String name) {
