@@ -40,7 +40,7 @@ describe('statements of root fields', () => {
         {
           "cypher": "UNWIND $numbers AS number
       MATCH (x:GoodPractice {number: number})
-      RETURN x{.id, .number, .title, __link0: COLLECT { MATCH (x)-[r1:CITES]->(o1:Node) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{}, node: o1{.id, .title}} }, __link1: COLLECT { MATCH (x)-[r1:HAS_STEP]->(o1:Node) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{}, node: o1{.id, .number, .text}} }, __link2: COLLECT { MATCH (x)-[r1:MENTIONS_ACTOR]->(o1:Node) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{.text}, node: o1{.id, .name}} }} AS x",
+      RETURN x{.id, .number, .title, __link0: COLLECT { MATCH (x)-[r1:CITES]->(o1) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{}, node: o1{.id, .title}} }, __link1: COLLECT { MATCH (x)-[r1:HAS_STEP]->(o1) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{}, node: o1{.id, .number, .text}} }, __link2: COLLECT { MATCH (x)-[r1:MENTIONS_ACTOR]->(o1) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{.text}, node: o1{.id, .name}} }} AS x",
           "parameters": {
             "numbers": [
               3,
@@ -515,7 +515,7 @@ describe('statements of root fields', () => {
           "cypher": "MATCH (a:Node {id: $from}), (b:Node {id: $to})
       MATCH p = allShortestPaths((a)-[*..3]-(b))
       WITH p LIMIT 200
-      RETURN [x IN nodes(p) | x{.id, .code, .date, .factor, .name, .number, .place, .shortName, .title, __labels: labels(x)}] AS nodes,
+      RETURN [x IN nodes(p) | x{.id, __labels: labels(x), __display: CASE WHEN x:Document THEN [x.title] WHEN x:Section THEN [x.number, x.title] WHEN x:Area THEN [x.code, x.title] WHEN x:GoodPractice THEN [x.number, x.title] WHEN x:KeyAction THEN [x.number] WHEN x:Step THEN [x.number] WHEN x:Actor THEN [x.name] WHEN x:Instrument THEN [x.shortName, x.title] WHEN x:Example THEN [x.name] WHEN x:Organization THEN [x.name] WHEN x:Country THEN [x.name] WHEN x:Footnote THEN [x.number] WHEN x:NexusFamily THEN [x.name] WHEN x:Manifestation THEN [x.name] WHEN x:Notion THEN [x.name] WHEN x:RegionalContext THEN [x.name] WHEN x:WatchPoint THEN [x.factor] WHEN x:RegionalMeeting THEN [x.place, x.date] ELSE [] END}] AS nodes,
         [r IN relationships(p) | r{.id, __type: type(r), __start: startNode(r).id, __end: endNode(r).id}] AS rels",
           "parameters": {
             "from": "gp:2",
@@ -532,7 +532,7 @@ describe('statements of root fields', () => {
         WHERE b IN found
         RETURN collect(r{.id, __type: type(r), __start: a.id, __end: b.id}) AS rels
       }
-      RETURN [x IN found | x{.id, .code, .date, .factor, .name, .number, .place, .shortName, .title, __labels: labels(x)}] AS nodes, rels",
+      RETURN [x IN found | x{.id, __labels: labels(x), __display: CASE WHEN x:Document THEN [x.title] WHEN x:Section THEN [x.number, x.title] WHEN x:Area THEN [x.code, x.title] WHEN x:GoodPractice THEN [x.number, x.title] WHEN x:KeyAction THEN [x.number] WHEN x:Step THEN [x.number] WHEN x:Actor THEN [x.name] WHEN x:Instrument THEN [x.shortName, x.title] WHEN x:Example THEN [x.name] WHEN x:Organization THEN [x.name] WHEN x:Country THEN [x.name] WHEN x:Footnote THEN [x.number] WHEN x:NexusFamily THEN [x.name] WHEN x:Manifestation THEN [x.name] WHEN x:Notion THEN [x.name] WHEN x:RegionalContext THEN [x.name] WHEN x:WatchPoint THEN [x.factor] WHEN x:RegionalMeeting THEN [x.place, x.date] ELSE [] END}] AS nodes, rels",
           "parameters": {
             "id": "gp:3",
           },
