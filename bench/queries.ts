@@ -40,7 +40,11 @@ export function practicePage(p: unknown, side: 'ours' | 'peer'): unknown {
     number: practice.number,
     title: practice.title,
     lead: practice.lead ?? null,
-    steps: arr(practice.steps).sort(byNumber).map((s) => obj(s).text),
+    // Steps by number, then text: numbers restart under each key action (GP 22 has two step 1s).
+    steps: arr(practice.steps)
+      .map((s) => [obj(s).number ?? null, obj(s).text] as const)
+      .sort((a, b) => Number(a[0]) - Number(b[0]) || String(a[1]).localeCompare(String(b[1])))
+      .map(([, text]) => text),
     actors: sortedUnique(arr(practice.actors).map((m) => String(side === 'ours' ? obj(obj(m).actor).id : obj(m).id))),
     citations: sortedUnique(arr(practice.citations).map((c) => String(side === 'ours' ? obj(obj(c).instrument).id : obj(c).id))),
     examples: sortedUnique(arr(practice.examples).map((e) => String(obj(e).id))),

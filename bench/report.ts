@@ -102,7 +102,7 @@ export function mixThroughput(results: BenchResult['results'], name: ServerName,
 }
 
 const round = (value: number, digits = 2): number => Math.round(value * 10 ** digits) / 10 ** digits;
-const ratio = (a: number | null | undefined, b: number | null | undefined): number | null => (a && b ? a / b : null);
+const ratio = (a: number | null | undefined, b: number | null | undefined): number | null => (a !== null && a !== undefined && b ? a / b : null);
 const fmtRatio = (value: number | null): string => (value === null ? '–' : value.toFixed(2));
 const fmtNumber = (value: number | null | undefined, digits = 0): string => (value === null || value === undefined ? '–' : value.toFixed(digits));
 const sharedQueries = (): MixQuery[] => QUERY_MIX.filter((query) => query.peer !== null);

@@ -518,9 +518,12 @@ async function checkLongTail(requests: LongTailRequest[], oursUrl: string, peerU
     const a = request.normaliseOurs(ours.data);
     const b = request.normalisePeer(peer.data);
     if (JSON.stringify(a) === JSON.stringify(b)) counts.equivalent += 1;
-    else if (differences.length < 12) differences.push(`${request.kind} ${request.key}: ${difference(a, b).slice(0, 300)}`);
+    else differences.push(`${request.kind} ${request.key}: ${difference(a, b).slice(0, 300)}`);
   });
-  return { byKind: byKind as Record<LongTailKind, { checked: number; equivalent: number; errors: number }>, differences, errors: errors.slice(0, 12) };
+  // Differences that matter first: searches rank differently by design.
+  const designed = (line: string): number => (line.startsWith('search ') ? 1 : 0);
+  differences.sort((a, b) => designed(a) - designed(b));
+  return { byKind: byKind as Record<LongTailKind, { checked: number; equivalent: number; errors: number }>, differences: differences.slice(0, 12), errors: errors.slice(0, 12) };
 }
 
 main().catch((error: unknown) => {

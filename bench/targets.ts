@@ -38,7 +38,7 @@ export function evaluateTargets(inputs: TargetInputs): TargetRow[] {
 
   rows.push(
     inputs.uncachedMixRatio === null
-      ? { target: 'uncached mix >= 2.0x the peer', measured: 'no uncached run', status: 'not measured' }
+      ? { target: 'uncached mix >= 2.0x the peer', measured: 'no uncached run, or a query of the mix completed no request', status: 'not measured' }
       : { target: 'uncached mix >= 2.0x the peer', measured: `${fmt(inputs.uncachedMixRatio)}x`, status: status(inputs.uncachedMixRatio >= 2) },
   );
 
