@@ -75,6 +75,13 @@ export interface CpuProfileEntry {
   summary: CpuProfileSummary;
 }
 
+export interface ScaleProfile {
+  statements: number;
+  dbHits: number;
+  /** The operators with the most db hits, over the request's statements. */
+  topOperators: string[];
+}
+
 export interface BenchResult {
   stamp: string;
   command: string;
@@ -91,7 +98,7 @@ export interface BenchResult {
   openLoop: OpenLoopEntry[];
   cpuProfiles: CpuProfileEntry[];
   /** Statements and db hits of one request per lookup, per scale profiled. */
-  scaleProfiles: Record<number, Record<string, Partial<Record<ServerName, { statements: number; dbHits: number }>>>>;
+  scaleProfiles: Record<number, Record<string, Partial<Record<ServerName, ScaleProfile>>>>;
 }
 
 /** Mix throughput: every query of the mix once, so the time per mix is the sum of per-query times (harmonic mean). */
@@ -271,6 +278,17 @@ export function markdownReport(result: BenchResult, targets: TargetRow[]): strin
           return found ? `${found.statements} / ${found.dbHits}` : '–';
         });
         if (cells.some((cell) => cell !== '–')) lines.push(`| ${lookup} | ${name} | ${cells.join(' | ')} |`);
+      }
+    }
+    lines.push('');
+    // Where the db hits move with the graph: the operators that account for them at each scale.
+    for (const lookup of lookups) {
+      for (const name of [un, 'peer'] as ServerName[]) {
+        const found = scales.map((s) => result.scaleProfiles[s]?.[lookup]?.[name]);
+        const hits = new Set(found.filter((f) => f !== undefined).map((f) => f.dbHits));
+        if (hits.size > 1) {
+          lines.push(`- ${lookup} (${name}) grows: ${scales.map((s, i) => `x${s}: ${found[i]?.topOperators.join(', ') ?? '–'}`).join('; ')}`);
+        }
       }
     }
     lines.push('');

@@ -33,7 +33,7 @@ import type { StatementProfile } from './instrumentation/profile.js';
 import { openLoop } from './load/open-loop.js';
 import { countByKind, longTailRequests, type LongTailKind, type LongTailRequest } from './long-tail.js';
 import { QUERY_MIX, requestBody, type MixQuery } from './queries.js';
-import { writeReport, type BenchResult, type CpuProfileEntry, type LongTailResult, type LongTailServerResult, type OpenLoopEntry, type QueryServerResult, type RoundSample, type ServerName } from './report.js';
+import { writeReport, type BenchResult, type CpuProfileEntry, type LongTailResult, type LongTailServerResult, type OpenLoopEntry, type QueryServerResult, type RoundSample, type ScaleProfile, type ServerName } from './report.js';
 import { ServerProcess } from './servers/server-process.js';
 import type { ProcessStats } from './servers/protocol.js';
 import { syntheticGraph } from './synthetic.js';
@@ -388,7 +388,7 @@ async function main(): Promise<void> {
       for (const [name, found] of longTailSamples) {
         const responses = found.reduce((sum, s) => sum + s.responses, 0);
         const hits = found.reduce((sum, s) => sum + s.cacheHits, 0);
-        perServer[name] = { ...summarise(found, null), responses, cacheHits: hits, hitRate: responses > 0 ? round(hits / responses, 4) : 0, passes: round((cursors.get(name)?.next ?? 0) / longTail.length, 2) };
+        perServer[name] = { ...summarise(found, null), responses, cacheHits: hits, hitRate: responses > 0 ? round(hits / responses, 4) : 0, passes: round(responses / longTail.length, 2) };
       }
       longTailResult = { distinct: longTail.length, byKind: countByKind(longTail), checks: longTailChecks, servers: perServer };
     }
@@ -450,7 +450,7 @@ async function main(): Promise<void> {
         Object.fromEntries(
           profileNames.flatMap((name) => {
             const found = profiles.get(`${query.name}|${name}`);
-            return found ? [[name, { statements: found.length, dbHits: found.reduce((sum, p) => sum + p.dbHits, 0) }]] : [];
+            return found ? [[name, scaleProfile(found)]] : [];
           }),
         ),
       ]),
@@ -466,7 +466,7 @@ async function main(): Promise<void> {
           if (text === null) continue;
           await post(target.url, requestBody(text));
           const found = await target.profileDuring(async () => void (await post(target.url, requestBody(text))));
-          atScale[query.name] = { ...(atScale[query.name] ?? {}), [name]: { statements: found.length, dbHits: found.reduce((sum, p) => sum + p.dbHits, 0) } };
+          atScale[query.name] = { ...(atScale[query.name] ?? {}), [name]: scaleProfile(found) };
         }
       }
       scaleProfiles[scale] = atScale;
@@ -499,6 +499,18 @@ async function main(): Promise<void> {
   } finally {
     await stopAll();
   }
+}
+
+function scaleProfile(statements: StatementProfile[]): ScaleProfile {
+  return {
+    statements: statements.length,
+    dbHits: statements.reduce((sum, p) => sum + p.dbHits, 0),
+    topOperators: statements
+      .flatMap((s) => s.topOperators)
+      .sort((a, b) => b.dbHits - a.dbHits)
+      .slice(0, 4)
+      .map((o) => `${o.operator.replace(/@neo4j$/, '')} ${o.dbHits}${o.details ? ` (${o.details.slice(0, 60)})` : ''}`),
+  };
 }
 
 /** Sends every long-tail request to both servers: errors, and equivalence of the normalised answers per kind. */
