@@ -260,8 +260,8 @@ const textFor = (query: MixQuery, name: ServerName): string | null => (name === 
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const log = (line: string): void => console.log(line);
   const started = Date.now();
+  const log = (line: string): void => console.log(`[${String(Math.round((Date.now() - started) / 1000)).padStart(4)} s] ${line}`);
   const loadAtStart = os.loadavg();
   const graphPath = existsSync(TOOLKIT_GRAPH_PATH) ? TOOLKIT_GRAPH_PATH : MINI_GRAPH_PATH;
   if (graphPath === MINI_GRAPH_PATH) log('NOTE: data/graph/toolkit.graph.json does not exist yet: using test/fixtures/mini.graph.json');
