@@ -3,6 +3,7 @@
 // neighbourhood of every node, a researcher's searches). Each request is a
 // named operation with variables, the same document for every request of a
 // kind, so the response cache can only hit when the same request comes back.
+import { nodeLabelOf, nodeTypeModel } from '../src/graph/model.js';
 import type { SerialisedGraph } from '../src/graph/serialised.js';
 import { centreSubgraph, practicePage } from './queries.js';
 
@@ -35,8 +36,6 @@ const OURS_SEARCH = `query Search($text: String!) { search(query: $text, first: 
 // The peer's search is a @cypher field over the same full-text indexes (db.index.fulltext.queryNodes).
 const PEER_SEARCH = `query Search($text: String!) { search(query: $text, first: 20) { id type label score } }`;
 
-/** Properties whose words make the vocabulary: the names and texts people read and search. */
-const VOCABULARY_PROPERTIES = ['title', 'name', 'text', 'description', 'definition', 'factor'];
 
 /** Common English words that say nothing about the toolkit. */
 const STOPWORDS = new Set(
@@ -51,18 +50,19 @@ function words(text: string): string[] {
 
 /**
  * Search terms from the graph's own vocabulary: words of five letters or more
- * (no stopwords) found in at least two nodes, ranked by how many nodes use
- * them, then `count` of them taken evenly from the most common to the rarest,
- * so the searches range from broad to narrow.
+ * (no stopwords) in the properties the full-text indexes cover (the model's
+ * search fields of each label), found in at least two nodes, ranked by how
+ * many nodes use them, then `count` of them taken evenly from the most common
+ * to the rarest, so the searches range from broad to narrow.
  */
 export function searchVocabulary(graph: SerialisedGraph, count: number): string[] {
   const documentFrequency = new Map<string, number>();
   for (const node of graph.nodes) {
     const seen = new Set<string>();
-    for (const property of VOCABULARY_PROPERTIES) {
+    for (const property of nodeTypeModel(nodeLabelOf(node.labels))?.search?.fields ?? []) {
       const value = node.properties[property];
-      if (typeof value !== 'string') continue;
-      for (const word of words(value)) if (word.length >= 5 && !STOPWORDS.has(word)) seen.add(word);
+      const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+      for (const word of texts.flatMap(words)) if (word.length >= 5 && !STOPWORDS.has(word)) seen.add(word);
     }
     for (const word of seen) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
   }

@@ -17,11 +17,12 @@
 //   5. PROFILE db hits and statements per request (and, with --profile-scales, at other scales).
 // Writes bench/results/<timestamp>.json and .md, with the targets met or missed.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_TYPES } from '../src/graph/model.js';
 import type { SerialisedGraph } from '../src/graph/serialised.js';
 import { connect } from '../src/store/driver.js';
 import { TOOLKIT_GRAPH_PATH, readGraphFile } from '../src/store/graph-file.js';
@@ -106,9 +107,9 @@ async function post(url: string, body: string): Promise<{ data?: unknown; errors
   return (await response.json()) as { data?: unknown; errors?: unknown };
 }
 
+/** The node full-text indexes of the model, for the peer's search field. */
 function searchIndexNames(): string[] {
-  const text = readFileSync(path.join(REPO_ROOT, 'cypher', '003-fulltext-indexes.cypher'), 'utf8');
-  return [...text.matchAll(/CREATE FULLTEXT INDEX (\w+) IF NOT EXISTS FOR \(\w+:/g)].map((match) => match[1] ?? '').filter((name) => name !== '');
+  return [...new Set(NODE_TYPES.flatMap((type) => (type.search ? [type.search.index] : [])))];
 }
 
 /** The bodies a closed-loop round sends: one request over and over, or a sequence continued from a cursor. */

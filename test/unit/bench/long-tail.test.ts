@@ -30,6 +30,19 @@ describe('searchVocabulary', () => {
     expect(searchVocabulary(graph, 1)).toEqual(['prison']);
   });
 
+  it('reads only the properties the full-text indexes cover, string lists included', () => {
+    const hidden: SerialisedGraph = {
+      ...graph,
+      nodes: [
+        { id: 'gp:1', labels: ['GoodPractice'], properties: { number: 1, title: 'x', sourceText: 'verbatim verbatim' } },
+        { id: 'gp:2', labels: ['GoodPractice'], properties: { number: 2, title: 'y', sourceText: 'verbatim' } },
+        { id: 'actor:a', labels: ['Actor'], properties: { name: 'A', aliases: ['wardens'] } },
+        { id: 'actor:b', labels: ['Actor'], properties: { name: 'B', aliases: ['chief wardens'] } },
+      ],
+    };
+    expect(searchVocabulary(hidden, 5)).toEqual(['wardens']);
+  });
+
   it('leaves out stopwords', () => {
     const withStopwords: SerialisedGraph = { ...graph, nodes: [practice(1, 'about their prisons'), practice(2, 'about their prisons')] };
     expect(searchVocabulary(withStopwords, 5)).toEqual(['prisons']);
