@@ -228,6 +228,14 @@ export function markdownReport(result: BenchResult, targets: TargetRow[]): strin
       );
     }
     lines.push('');
+    const cached = lt.servers.ours;
+    if (cached) {
+      lines.push(
+        `Our cache by round (hits / answered): ${cached.rounds.map((r, i) => `round ${i + 1} ${r.cacheHits}/${r.responses} (${r.responses > 0 ? ((r.cacheHits / r.responses) * 100).toFixed(1) : '0'}%)`).join(', ')}. ` +
+          `The first pass over the sequence can only miss; once a response is cached it stays a hit until the cache is full, so the hit rate grows with the passes a run makes.`,
+        '',
+      );
+    }
     lines.push(
       `Answer checks (ours uncached against the peer, every request): ${Object.entries(lt.checks.byKind)
         .map(([kind, c]) => `${kind} ${c.equivalent}/${c.checked} equivalent${c.errors ? `, ${c.errors} errors` : ''}`)
