@@ -176,6 +176,21 @@ export function displayLabelOf(label: string, id: string, properties: Readonly<R
   return model ? model.displayLabel(properties, id) : named(properties, id);
 }
 
+/**
+ * GraphQL type of each stored property, by name (a name means the same thing
+ * on every label). Read by whoever exposes stored properties directly, e.g. the
+ * benchmark's @neo4j/graphql peer.
+ */
+export const PROPERTY_TYPES: Readonly<Record<string, 'String' | 'Int' | 'Boolean' | '[String!]'>> = {
+  title: 'String', number: 'Int', code: 'String', order: 'Int', areaCode: 'String', lead: 'String', bodyOwner: 'Int',
+  text: 'String', items: '[String!]', itemsJson: 'String', name: 'String', category: 'String', aliases: '[String!]',
+  shortName: 'String', symbol: 'String', issuer: 'String', kind: 'String', year: 'Int', description: 'String',
+  urls: '[String!]', letter: 'String', family: 'String', definition: 'String', factor: 'String', indicators: '[String!]',
+  place: 'String', date: 'String', region: 'String', entry: 'String', broader: 'String', provisions: '[String!]',
+  viaFootnote: 'Int', cue: 'String', fromStep: 'String', toStep: 'String', footnote: 'Int',
+  sourceStartLine: 'Int', sourceEndLine: 'Int', sourcePage: 'Int', sourceText: 'String',
+};
+
 // ---- Ids ----------------------------------------------------------------------
 
 /** The label an id stands for ("gp:17/action:2/step:3" → Step), or null for an unknown prefix. */
