@@ -4,6 +4,13 @@
 // Normalised answers keep what both APIs return (ids, numbers, titles) in a
 // canonical order; ranking details (scores, snippets) are not compared.
 
+import { NODE_TYPES } from '../src/graph/model.js';
+
+/** The node full-text indexes of the model: what the peer's search field queries. */
+export function peerSearchIndexNames(): string[] {
+  return [...new Set(NODE_TYPES.flatMap((type) => (type.search ? [type.search.index] : [])))];
+}
+
 export interface MixQuery {
   name: string;
   /** Lookup by key: must stay flat as the graph grows. */

@@ -22,7 +22,6 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NODE_TYPES } from '../src/graph/model.js';
 import type { SerialisedGraph } from '../src/graph/serialised.js';
 import { connect } from '../src/store/driver.js';
 import { TOOLKIT_GRAPH_PATH, readGraphFile } from '../src/store/graph-file.js';
@@ -33,7 +32,7 @@ import { readMainThreadProfile, summariseCpuProfile } from './instrumentation/cp
 import type { StatementProfile } from './instrumentation/profile.js';
 import { openLoop } from './load/open-loop.js';
 import { countByKind, longTailRequests, type LongTailKind, type LongTailRequest } from './long-tail.js';
-import { QUERY_MIX, requestBody, type MixQuery } from './queries.js';
+import { peerSearchIndexNames, QUERY_MIX, requestBody, type MixQuery } from './queries.js';
 import { writeReport, type BenchResult, type CpuProfileEntry, type LongTailResult, type LongTailServerResult, type OpenLoopEntry, type QueryServerResult, type RoundSample, type ScaleProfile, type ServerName } from './report.js';
 import { ServerProcess } from './servers/server-process.js';
 import type { ProcessStats } from './servers/protocol.js';
@@ -105,11 +104,6 @@ const round = (value: number, digits = 2): number => Math.round(value * 10 ** di
 async function post(url: string, body: string): Promise<{ data?: unknown; errors?: unknown }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   return (await response.json()) as { data?: unknown; errors?: unknown };
-}
-
-/** The node full-text indexes of the model, for the peer's search field. */
-function searchIndexNames(): string[] {
-  return [...new Set(NODE_TYPES.flatMap((type) => (type.search ? [type.search.index] : [])))];
 }
 
 /** The bodies a closed-loop round sends: one request over and over, or a sequence continued from a cursor. */
@@ -248,7 +242,7 @@ async function startDatabase(graph: SerialisedGraph, scale: number, log: (line: 
     await driver.close();
   }
   log(`neo4j up, migrated and loaded (x${scale}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  const env = { NEO4J_URI: neo4j.uri, NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: password, NEO4J_DATABASE: 'neo4j', BENCH_SEARCH_INDEXES: searchIndexNames().join(',') };
+  const env = { NEO4J_URI: neo4j.uri, NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: password, NEO4J_DATABASE: 'neo4j', BENCH_SEARCH_INDEXES: peerSearchIndexNames().join(',') };
   return { neo4j, dataDir, env };
 }
 
