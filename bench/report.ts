@@ -289,13 +289,13 @@ export function markdownReport(result: BenchResult, targets: TargetRow[]): strin
       }
     }
     lines.push('');
-    // Where the db hits move with the graph: the operators that account for them at each scale.
+    // Where the db hits change with the graph: the operators that account for them at each scale.
     for (const lookup of lookups) {
       for (const name of [un, 'peer'] as ServerName[]) {
         const found = scales.map((s) => result.scaleProfiles[s]?.[lookup]?.[name]);
         const hits = new Set(found.filter((f) => f !== undefined).map((f) => f.dbHits));
         if (hits.size > 1) {
-          lines.push(`- ${lookup} (${name}) grows: ${scales.map((s, i) => `x${s}: ${found[i]?.topOperators.join(', ') ?? '–'}`).join('; ')}`);
+          lines.push(`- ${lookup} (${name}) db hits change with the graph; top operators ${scales.map((s, i) => `x${s}: ${found[i]?.topOperators.join(', ') ?? '–'}`).join('; ')}`);
         }
       }
     }
