@@ -22,6 +22,7 @@
 // every root field, may send one; the root fields each send their own, so
 // aliases of one field are capped too.
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestHandler } from 'express';
 import {
   getNamedType,
   getNullableType,
@@ -375,4 +376,18 @@ export function checkRequestShape(query: unknown, variables: unknown): void {
   if (nesting > MAX_VARIABLE_NESTING + 1) {
     throw new RequestShapeError(`The variables nest objects or lists more than ${MAX_VARIABLE_NESTING} levels deep`);
   }
+}
+
+/** Express middleware in front of the GraphQL endpoint: refuses a badly shaped request with 400 before Apollo parses it. */
+export function requestShapeGuard(): RequestHandler {
+  return (request, response, next) => {
+    const body = (request.method === 'GET' ? request.query : request.body) as Record<string, unknown> | undefined;
+    try {
+      if (body && typeof body === 'object' && !Array.isArray(body)) checkRequestShape(body['query'], body['variables']);
+      next();
+    } catch (error) {
+      if (!(error instanceof RequestShapeError)) throw error;
+      response.status(400).json({ errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT' } }] });
+    }
+  };
 }

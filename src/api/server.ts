@@ -10,17 +10,18 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
+import helmet from 'helmet';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { pino, type Logger } from 'pino';
 import { createExportRouter } from '../export/router.js';
 import { createContext, type ApiContext } from './context.js';
-import { isServiceUnavailableGraphQLError } from './errors.js';
+import { isServiceUnavailableGraphQLError, serviceUnavailableStatusPlugin } from './errors.js';
 import { createGraphiqlRouter } from './graphiql.js';
 import { GraphReader } from './graph-reader.js';
-import { limitsPlugin } from './limits.js';
+import { limitsPlugin, MAX_TOKENS, requestShapeGuard } from './limits.js';
 import { readDataset } from './repositories/dataset.js';
-import { responseCachePlugin, VERSION_STATEMENT, VersionProbe, type ResponseCacheOptions } from './response-cache.js';
+import { ResponseCache, responseCachePlugin, VERSION_STATEMENT, VersionProbe, type ResponseCacheOptions } from './response-cache.js';
 import { resolvers } from './resolvers/index.js';
 import { readTypeDefs } from './schema.js';
 
@@ -91,17 +92,48 @@ function httpStatusOf(error: unknown): number {
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }
 
+/**
+ * Security headers. The CSP allows only this origin's scripts, styles, fonts
+ * and images (GraphiQL and the explorer are served from here; sigma draws on
+ * canvas/WebGL, which CSP does not restrict), no framing, no plugins.
+ */
+export function securityHeaders(): express.RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+}
+
 export async function createApp(options: AppOptions): Promise<App> {
   const logger = options.logger ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
+  const responseCache = options.responseCache === false ? null : new ResponseCache(options.responseCache);
   const apollo = new ApolloServer<ApiContext>({
     typeDefs: readTypeDefs(),
     resolvers,
     includeStacktraceInErrorResponses: false,
+    // The process handles SIGTERM itself (drain, then close Neo4j): Apollo must not re-raise it.
+    stopOnTerminationSignals: false,
+    parseOptions: { maxTokens: MAX_TOKENS },
     formatError: (formatted, error) => formatError(formatted, error, logger),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       limitsPlugin(),
-      ...(options.responseCache === false ? [] : [responseCachePlugin(versionProbe(options), options.responseCache)]),
+      serviceUnavailableStatusPlugin(),
+      ...(responseCache ? [responseCachePlugin(versionProbe(options), responseCache)] : []),
       requestLogPlugin(logger),
     ],
     logger: {
@@ -115,9 +147,10 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
 
   app.get('/health', (_request, response) => {
-    response.json({ status: 'ok' });
+    response.json({ status: 'ok', ...(responseCache ? { responseCache: responseCache.stats() } : {}) });
   });
 
   app.get('/ready', async (_request, response) => {
@@ -139,6 +172,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     '/graphql',
     cors<cors.CorsRequest>(),
     express.json({ limit: '1mb' }),
+    requestShapeGuard(),
     expressMiddleware(apollo, {
       context: async () =>
         createContext({ driver: options.driver, database: options.database, queryTimeoutMs: options.queryTimeoutMs, logger }),
@@ -152,9 +186,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const webRoot = options.webRoot ?? WEB_DIST;
   if (existsSync(path.join(webRoot, 'index.html'))) {
     app.use(express.static(webRoot, { index: 'index.html' }));
-    // Client-side routes of the explorer load its page too.
+    // Client-side routes of the explorer load its page too; a missing file (a path with an extension) is a 404.
     app.get(/^\/(?!graphql|graphiql|export|health|ready).*/, (request, response, next) => {
-      if (!request.accepts('html')) return next();
+      if (!request.accepts('html') || /\.[A-Za-z0-9]+$/.test(request.path) || request.path.startsWith('/assets/')) return next();
       response.sendFile(path.join(webRoot, 'index.html'));
     });
   }
