@@ -19,6 +19,8 @@ import { searchNodes } from '../repositories/search.js';
 const MAX_SEARCH_LENGTH = 500;
 const MAX_RELATED = 24;
 const MAX_PATHS = 20;
+/** Entries of neighborhood(types:), repeats included (there are fewer relationship types than this). */
+const MAX_NEIGHBORHOOD_TYPES = 64;
 
 function primed(context: ApiContext, connection: ConnectionRecord): ConnectionRecord {
   context.loaders.prime(connection.nodes);
@@ -116,10 +118,14 @@ export const Query: QueryResolvers = {
   neighborhood: async (_root, { id, depth, types }, context) => {
     const centre = validateNodeId(id);
     const hops = boundedInteger(depth, 1, 1, MAX_NEIGHBORHOOD_DEPTH, 'depth');
-    const known = (types ?? []).filter(isRelationshipType);
-    const unknown = (types ?? []).filter((type) => !isRelationshipType(type));
+    if ((types?.length ?? 0) > MAX_NEIGHBORHOOD_TYPES) {
+      throw badUserInput(`types: at most ${MAX_NEIGHBORHOOD_TYPES} relationship types, got ${types?.length}`, { argumentName: 'types' });
+    }
+    const distinct = [...new Set(types ?? [])];
+    const known = distinct.filter(isRelationshipType);
+    const unknown = distinct.filter((type) => !isRelationshipType(type));
     if (unknown.length > 0) {
-      throw badUserInput(`types: unknown relationship type(s) ${unknown.join(', ')}; known: ${RELATIONSHIP_TYPES.join(', ')}`, {
+      throw badUserInput(`types: unknown relationship type(s) ${unknown.slice(0, 10).join(', ')}; known: ${RELATIONSHIP_TYPES.join(', ')}`, {
         argumentName: 'types',
       });
     }
