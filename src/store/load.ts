@@ -12,6 +12,10 @@ import { assertLoadableGraph } from './graph-file.js';
 /** The single Dataset node is found by this key. */
 export const DATASET_KEY = 'toolkit';
 const DEFAULT_BATCH_SIZE = 500;
+/** Server-side timeout of the load transaction. */
+export const LOAD_TIMEOUT_MS = 30 * 60_000;
+/** Server-side timeout of the dataset read. */
+const READ_TIMEOUT_MS = 10_000;
 
 export interface LoadProgress {
   phase: 'cleanup' | 'nodes' | 'relationships' | 'dataset';
@@ -181,6 +185,7 @@ export async function loadGraph(driver: Driver, graph: SerialisedGraph, options:
 
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
+    // Longer than the DBMS's default transaction timeout (the launcher sets 60 s): a 100x graph loads in one transaction.
     return await session.executeWrite(async (tx) => {
       const loadedAt = new Date().toISOString();
       const deleted = await removeStale(tx, graph);
@@ -226,7 +231,7 @@ export async function loadGraph(driver: Driver, graph: SerialisedGraph, options:
         relationshipsDeleted: deleted.relationships,
         durationMs: Date.now() - started,
       };
-    });
+    }, { timeout: LOAD_TIMEOUT_MS });
   } finally {
     await session.close();
   }
@@ -258,7 +263,7 @@ export async function readDataset(driver: Driver, database = DEFAULT_DATABASE): 
         nodeCount: count(properties.nodeCount),
         relationshipCount: count(properties.relationshipCount),
       };
-    });
+    }, { timeout: READ_TIMEOUT_MS });
   } finally {
     await session.close();
   }
