@@ -16,7 +16,7 @@ import type { Driver } from 'neo4j-driver';
 import { pino, type Logger } from 'pino';
 import { createExportRouter } from '../export/router.js';
 import { createContext, type ApiContext } from './context.js';
-import { isServiceUnavailableGraphQLError, serviceUnavailableStatusPlugin } from './errors.js';
+import { isServiceUnavailableGraphQLError, RETRY_AFTER_SECONDS, serviceUnavailableStatusPlugin } from './errors.js';
 import { createGraphiqlRouter } from './graphiql.js';
 import { GraphReader } from './graph-reader.js';
 import { limitsPlugin, MAX_TOKENS, requestShapeGuard } from './limits.js';
@@ -37,6 +37,8 @@ export interface AppOptions {
   responseCache?: false | ResponseCacheOptions | undefined;
   /** Directory of the explorer's static build (default web/dist, served only when it exists). */
   webRoot?: string | undefined;
+  /** Why this process cannot serve right now (e.g. its Neo4j died and is restarting), or null; /health answers 503 with it. */
+  unhealthy?: (() => string | null) | undefined;
 }
 
 export interface App {
@@ -150,7 +152,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(securityHeaders());
 
   app.get('/health', (_request, response) => {
-    response.json({ status: 'ok', ...(responseCache ? { responseCache: responseCache.stats() } : {}) });
+    const reason = options.unhealthy?.() ?? null;
+    const cache = responseCache ? { responseCache: responseCache.stats() } : {};
+    if (reason !== null) {
+      response.status(503).set('retry-after', String(RETRY_AFTER_SECONDS)).json({ status: 'unavailable', reason, ...cache });
+      return;
+    }
+    response.json({ status: 'ok', ...cache });
   });
 
   app.get('/ready', async (_request, response) => {
@@ -210,6 +218,8 @@ export async function createApp(options: AppOptions): Promise<App> {
 export interface StartOptions extends AppOptions {
   port: number;
   host?: string | undefined;
+  /** On close, how long requests in flight may take to finish (default 10 s). */
+  drainTimeoutMs?: number | undefined;
 }
 
 export interface StartedServer {
@@ -218,7 +228,7 @@ export interface StartedServer {
   close(): Promise<void>;
 }
 
-/** createApp and listen; `close` stops accepting connections and Apollo (not the driver). */
+/** createApp and listen; `close` stops accepting connections, lets requests in flight finish, then stops Apollo (not the driver). */
 export async function startServer(options: StartOptions): Promise<StartedServer> {
   const { app, close } = await createApp(options);
   const host = options.host ?? '127.0.0.1';
@@ -231,11 +241,13 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
     url: `http://${host}:${port}/graphql`,
     port,
     close: async () => {
-      // Requests in flight may finish (for up to 2 s); idle keep-alive connections close now.
+      // No new connections; requests in flight may finish (bounded); keep-alive connections close as soon as they are idle.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const idle = setInterval(() => server.closeIdleConnections(), 50);
       server.closeIdleConnections();
-      const deadline = setTimeout(() => server.closeAllConnections(), 2_000);
+      const deadline = setTimeout(() => server.closeAllConnections(), options.drainTimeoutMs ?? 10_000);
       await closed;
+      clearInterval(idle);
       clearTimeout(deadline);
       await close();
     },
