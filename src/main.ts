@@ -78,8 +78,8 @@ try {
     database: opened.credentials.database,
     graph,
     log: (line) => logger.info(line),
-    replaceOtherDataset: opened.origin !== 'external',
-    force,
+    // A Neo4j this checkout launched (or `npm run db:start` runs) is ours; one at NEO4J_URI only with --force.
+    replaceOtherDataset: opened.origin !== 'external' || force,
   });
   server = await startServer({
     driver: opened.driver,
