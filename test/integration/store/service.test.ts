@@ -2,7 +2,7 @@
 // directory: a second instance on the same directory is refused, a killed
 // Neo4j gives 503s and is restarted (or, with NEO4J_RESTARTS=0, the service
 // exits 1 with one line), and SIGTERM lets a request in flight finish.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -69,6 +69,19 @@ async function graphql(port: number): Promise<{ status: number; retryAfter: stri
   return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.text() };
 }
 
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('npm', args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.once('exit', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stderr });
+    });
+  });
+}
+
 function launcherPid(dataDir: string): number {
   return (JSON.parse(fs.readFileSync(path.join(dataDir, 'launcher.json'), 'utf8')) as { pid: number }).pid;
 }
@@ -99,12 +112,8 @@ describe('npm start', () => {
     expect((await graphql(service.port)).status).toBe(200);
 
     // A second instance on the same directory stops before touching Neo4j, in one line.
-    const second = spawnSync('npm', ['start', '--silent'], {
-      cwd: REPO_ROOT,
-      env: environment(service.dataDir, await freePort()),
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    // Not spawnSync: the test's own event loop (and its keep-alive connections) must keep running.
+    const second = await run(['start', '--silent'], environment(service.dataDir, await freePort()));
     expect(second.status).toBe(1);
     expect(second.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(new RegExp(`^start: the data directory .* is owned by the service with pid \\d+ \\(port ${service.port}, started .*\\)`)),
