@@ -107,9 +107,6 @@ export class ResponseCache {
   }
 }
 
-export const VERSION_STATEMENT =
-  'MATCH (d:Dataset) WHERE d.version IS NOT NULL RETURN d.version AS version ORDER BY d.loadedAt DESC LIMIT 1';
-
 /**
  * Reads of the dataset version shared by concurrent requests: a caller gets
  * the result of a read that starts after its call (on the next turn of the
