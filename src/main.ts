@@ -16,6 +16,7 @@
 //   (at most DRAIN_TIMEOUT_MS), close the driver and Neo4j, exit 0.
 import pino from 'pino';
 import { startServer, type StartedServer } from './api/server.js';
+import { CircuitBreaker } from './graph/circuit-breaker.js';
 import { parsePort, resolveNeo4jTarget } from './store/config.js';
 import { reportFatal } from './store/cli/errors.js';
 import { ensureToolkitLoaded, readToolkitGraph } from './store/dataset.js';
@@ -44,8 +45,8 @@ let claim: Claim | undefined;
 let connection: Neo4jConnection | undefined;
 let server: StartedServer | undefined;
 let stopping: Promise<void> | undefined;
-/** Why the process cannot serve right now (its Neo4j died), for /health. */
-let unavailable: string | null = null;
+/** Held open while the Neo4j this process launched is down: reads fail at once and /health answers 503. */
+const breaker = new CircuitBreaker();
 
 /** Stops in order: HTTP (draining), driver and Neo4j, the claim; then exits with `code`. */
 function stop(code: number, why: string): Promise<void> {
@@ -88,19 +89,15 @@ try {
     port,
     host,
     drainTimeoutMs,
-    unhealthy: () => unavailable,
+    breaker,
   });
   opened.supervise?.(
     {
       log: (line) => logger.warn(line),
-      onDown: (reason) => {
-        unavailable = reason;
-      },
-      onUp: () => {
-        unavailable = null;
-      },
+      onDown: (reason) => breaker.hold(reason),
+      onUp: () => breaker.release(),
       onGiveUp: (reason) => {
-        unavailable = reason;
+        breaker.hold(reason);
         // The one line a supervisor (systemd, Kubernetes, a shell) needs; the exit code says the rest.
         console.error(`start: ${reason}`);
         void stop(1, 'Neo4j is gone');

@@ -16,10 +16,11 @@ import type { Driver } from 'neo4j-driver';
 import { pino, type Logger } from 'pino';
 import { createExportRouter } from '../export/router.js';
 import { createContext, type ApiContext } from './context.js';
-import { isServiceUnavailableGraphQLError, RETRY_AFTER_SECONDS, serviceUnavailableStatusPlugin } from './errors.js';
+import { isServiceUnavailableGraphQLError, serviceUnavailableStatusPlugin } from './errors.js';
 import { createGraphiqlRouter } from './graphiql.js';
 import { limitsPlugin, MAX_TOKENS, requestShapeGuard } from './limits.js';
 import { readCurrentDataset } from '../graph/dataset.js';
+import { CircuitBreaker } from '../graph/circuit-breaker.js';
 import { Neo4jGraphReader } from '../graph/reader.js';
 import { ResponseCache, responseCachePlugin, VersionProbe, type ResponseCacheOptions } from './response-cache.js';
 import { resolvers } from './resolvers/index.js';
@@ -37,8 +38,12 @@ export interface AppOptions {
   responseCache?: false | ResponseCacheOptions | undefined;
   /** Directory of the explorer's static build (default web/dist, served only when it exists). */
   webRoot?: string | undefined;
-  /** Why this process cannot serve right now (e.g. its Neo4j died and is restarting), or null; /health answers 503 with it. */
-  unhealthy?: (() => string | null) | undefined;
+  /**
+   * The process's circuit breaker in front of Neo4j (default: one per app). While it is open reads
+   * fail at once with 503 and /health answers 503 with its reason; the supervisor of a launched
+   * Neo4j holds it open while Neo4j restarts.
+   */
+  breaker?: CircuitBreaker | undefined;
 }
 
 export interface App {
@@ -81,9 +86,9 @@ function requestLogPlugin(logger: Logger): ApolloServerPlugin<ApiContext> {
   };
 }
 
-function versionProbe(options: AppOptions): VersionProbe {
+function versionProbe(options: AppOptions, breaker: CircuitBreaker): VersionProbe {
   return new VersionProbe(async () => {
-    const reader = new Neo4jGraphReader({ driver: options.driver, database: options.database, timeoutMs: options.queryTimeoutMs });
+    const reader = new Neo4jGraphReader({ driver: options.driver, database: options.database, timeoutMs: options.queryTimeoutMs, breaker });
     return (await readCurrentDataset(reader))?.version ?? null;
   });
 }
@@ -122,6 +127,7 @@ export function securityHeaders(): express.RequestHandler {
 export async function createApp(options: AppOptions): Promise<App> {
   const logger = options.logger ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
   const responseCache = options.responseCache === false ? null : new ResponseCache(options.responseCache);
+  const breaker = options.breaker ?? new CircuitBreaker();
   const apollo = new ApolloServer<ApiContext>({
     typeDefs: readTypeDefs(),
     resolvers,
@@ -133,8 +139,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       limitsPlugin(),
-      serviceUnavailableStatusPlugin(),
-      ...(responseCache ? [responseCachePlugin(versionProbe(options), responseCache)] : []),
+      serviceUnavailableStatusPlugin(() => breaker.retryAfterSeconds()),
+      ...(responseCache ? [responseCachePlugin(versionProbe(options, breaker), responseCache)] : []),
       requestLogPlugin(logger),
     ],
     logger: {
@@ -151,17 +157,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(securityHeaders());
 
   app.get('/health', (_request, response) => {
-    const reason = options.unhealthy?.() ?? null;
+    const reason = breaker.reason();
     const cache = responseCache ? { responseCache: responseCache.stats() } : {};
     if (reason !== null) {
-      response.status(503).set('retry-after', String(RETRY_AFTER_SECONDS)).json({ status: 'unavailable', reason, ...cache });
+      response.status(503).set('retry-after', String(breaker.retryAfterSeconds())).json({ status: 'unavailable', reason, ...cache });
       return;
     }
     response.json({ status: 'ok', ...cache });
   });
 
   app.get('/ready', async (_request, response) => {
-    const reader = new Neo4jGraphReader({ driver: options.driver, database: options.database, timeoutMs: 3_000 });
+    const reader = new Neo4jGraphReader({ driver: options.driver, database: options.database, timeoutMs: 3_000, breaker });
     try {
       const dataset = await readCurrentDataset(reader);
       if (!dataset) {
@@ -182,13 +188,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     requestShapeGuard(),
     expressMiddleware(apollo, {
       context: async () =>
-        createContext({ driver: options.driver, database: options.database, queryTimeoutMs: options.queryTimeoutMs, logger }),
+        createContext({ driver: options.driver, database: options.database, queryTimeoutMs: options.queryTimeoutMs, breaker, logger }),
     }),
   );
 
   app.use(createGraphiqlRouter('/graphql'));
   // The export router's routes carry their /export prefix themselves.
-  app.use(createExportRouter({ driver: options.driver, database: options.database, queryTimeoutMs: options.queryTimeoutMs }));
+  app.use(createExportRouter({ driver: options.driver, database: options.database, queryTimeoutMs: options.queryTimeoutMs, breaker }));
 
   const webRoot = options.webRoot ?? WEB_DIST;
   if (existsSync(path.join(webRoot, 'index.html'))) {
