@@ -125,6 +125,41 @@ describe('argument bounds', () => {
   });
 });
 
+describe('response cache under a fill attack', () => {
+  it('stays under its byte bound, and trivially distinct texts or unused variables do not add entries', async () => {
+    const small = await startTestApi({ responseCache: { maxBytes: 60_000, maxEntryBytes: 5_000 } });
+    const stats = async () =>
+      ((await (await fetch(`${small.origin}/health`)).json()) as { responseCache: { entries: number; bytes: number; maxBytes: number } }).responseCache;
+    try {
+      const query = '{ goodPractices(first: 5) { nodes { number title } } }';
+      expect((await small.query(query)).cacheHit).toBe(false);
+      const entries = (await stats()).entries;
+      // A nonce comment, other spacing, an unused variable of 1 MB: the same entry.
+      for (let index = 0; index < 20; index += 1) {
+        expect((await small.query(`# nonce ${index}\n${query.replace(/ /g, '  ')}`)).cacheHit).toBe(true);
+      }
+      expect((await small.query(query, { unused: 'x'.repeat(1_000_000) })).cacheHit).toBe(true);
+      expect((await stats()).entries).toBe(entries);
+      // Distinct real queries: the bytes stay under the bound, the oldest results go.
+      for (let index = 0; index < 60; index += 1) {
+        dataOf(await small.query('query ($q: String!) { search(query: $q, first: 30) { score node { id } } }', { q: `police ${index.toString(36)}` }));
+      }
+      const after = await stats();
+      expect(after.maxBytes).toBe(60_000);
+      expect(after.bytes).toBeLessThanOrEqual(60_000);
+      expect(after.bytes).toBeGreaterThan(30_000);
+      expect(after.entries).toBeLessThan(60);
+      // A result over the entry limit is answered but not kept.
+      // About 6.5 KB of JSON.
+      const big = '{ goodPractices(first: 25) { nodes { number title lead keyActions { text } } } }';
+      await small.query(big);
+      expect((await small.query(big)).cacheHit).toBe(false);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
 describe('HTTP surface', () => {
   it('sets security headers with a CSP on the explorer, GraphiQL and the API', async () => {
     for (const route of ['/graphiql', '/health']) {
