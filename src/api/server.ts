@@ -111,6 +111,8 @@ export function securityHeaders(): express.RequestHandler {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
+        // style="…" attributes (the explorer's views, GraphiQL's editor) cannot run code; <style> and stylesheets stay same-origin.
+        styleSrcAttr: ["'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
