@@ -58,7 +58,8 @@ export async function openNeo4j(target: Neo4jTarget = resolveNeo4jTarget(), opti
   const running = readRunningLauncher(target.dataDir);
   if (running) {
     const credentials = { uri: running.boltUrl, username: target.username, password: target.password, database: target.database };
-    log(`Using the Neo4j started by \`npm run db:start\` (pid ${running.pid}) at ${running.boltUrl}`);
+    // `npm run db:start` started it, or (for `npm run ingest`) the service that owns this directory.
+    log(`Using the Neo4j already running on ${target.dataDir} (launcher pid ${running.pid}) at ${running.boltUrl}`);
     const driver = await connect(credentials, options.connectDeadlineMs ?? 15_000);
     return { driver, credentials, origin: 'running-launcher', close: () => driver.close() };
   }
