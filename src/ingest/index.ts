@@ -77,9 +77,10 @@ function allItemFootnotes(items: ItemTree[]): number[] {
 
 export function buildToolkitGraph(sourcePath: string = DEFAULT_SOURCE_PATH): BuildResult {
   const src = readSource(sourcePath);
-  const doc = new Doc(src, analyseLines(src));
+  const pageNotes: Array<{ line: number; message: string }> = [];
+  const doc = new Doc(src, analyseLines(src, pageNotes));
   const structure = parseStructure(doc);
-  const notes: IngestNote[] = [...structure.notes];
+  const notes: IngestNote[] = [...pageNotes.map((n) => ({ level: 'warning' as const, code: 'source.ambiguous-pages', ...n })), ...structure.notes];
   const b = new GraphBuilder();
   const lastLine = src.lines.length;
 
