@@ -86,8 +86,12 @@ export function buildToolkitGraph(sourcePath: string = DEFAULT_SOURCE_PATH): Bui
 
   const docId = 'document:nexus-policy-toolkit';
   b.node(docId, 'Document', { title: 'Nexus Policy Toolkit' }, doc.span(1, lastLine));
+  const section2 = structure.sections.find((s) => s.number === 2);
+  const concepts = section2 ? parseConcepts(doc, section2.span.startLine) : undefined;
   for (const s of structure.sections) {
-    b.node(`section:${s.number}`, 'Section', { number: s.number, title: s.title }, s.span);
+    const props: Properties = { number: s.number, title: s.title };
+    if (s.number === 1 && concepts) props.paragraphs = concepts.paragraphs;
+    b.node(`section:${s.number}`, 'Section', props, s.span);
     b.rel('HAS_SECTION', docId, `section:${s.number}`, { order: s.number });
   }
   for (const a of structure.areas) {
@@ -108,9 +112,8 @@ export function buildToolkitGraph(sourcePath: string = DEFAULT_SOURCE_PATH): Bui
   };
 
   // Section 1 concepts.
-  const section2 = structure.sections.find((s) => s.number === 2);
-  if (section2) {
-    const c = parseConcepts(doc, section2.span.startLine);
+  if (concepts) {
+    const c = concepts;
     notes.push(...c.notes);
     footnoteLink('section:1', c.introFootnotes);
     const fn1 = structure.footnotes.find((f) => f.number === 1);
