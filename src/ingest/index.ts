@@ -13,6 +13,7 @@ import { findFootnoteCitations, resolveInstruments } from './instruments.js';
 import type { IngestNote, ListEntry, SourceSpan } from './model.js';
 import { parseConcepts, parseMeetings } from './concepts.js';
 import { findReferences } from './references.js';
+import { loadRepairTable, Repairer } from './repairs.js';
 import { DEFAULT_SOURCE_PATH, REPO_ROOT, analyseLines, readSource, sha256 } from './source.js';
 import { Doc, parseStructure, type ItemTree, type PracticeDraft } from './structure.js';
 import { actorBroaderChain, loadNormalisationTables, type NormalisationTables } from './tables.js';
@@ -78,7 +79,8 @@ function allItemFootnotes(items: ItemTree[]): number[] {
 export function buildToolkitGraph(sourcePath: string = DEFAULT_SOURCE_PATH): BuildResult {
   const src = readSource(sourcePath);
   const pageNotes: Array<{ line: number; message: string }> = [];
-  const doc = new Doc(src, analyseLines(src, pageNotes));
+  const repairer = new Repairer(loadRepairTable());
+  const doc = new Doc(src, analyseLines(src, pageNotes), repairer);
   const structure = parseStructure(doc);
   const notes: IngestNote[] = [...pageNotes.map((n) => ({ level: 'warning' as const, code: 'source.ambiguous-pages', ...n })), ...structure.notes];
   const b = new GraphBuilder();
@@ -191,6 +193,7 @@ export function buildToolkitGraph(sourcePath: string = DEFAULT_SOURCE_PATH): Bui
     b.rel('REFERENCES', r.from, r.to, props);
   }
 
+  notes.push(...repairer.report(src));
   const { nodes, relationships } = b.finish();
   const version = sha256(JSON.stringify({ nodes, relationships }));
   const graph: SerialisedGraph = {

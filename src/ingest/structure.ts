@@ -1,5 +1,6 @@
 // Structural parser: areas, good practices, key actions, steps, lists and footnotes.
 import type { IngestNote, ListEntry, SourceSpan } from './model.js';
+import type { Repairer } from './repairs.js';
 import { FOOTNOTE_SPANS, type LineInfo, type SourceFile } from './source.js';
 import { findUrls, glyphOf, joinLines, stripFootnoteMarkers, stripGlyph } from './text.js';
 
@@ -88,7 +89,14 @@ export class Doc {
   constructor(
     readonly src: SourceFile,
     readonly info: LineInfo[],
+    /** Line-break repairs applied to every clean text (none when absent). */
+    readonly repairer?: Repairer,
   ) {}
+
+  /** Repairs words and web addresses broken at line ends (data/normalisation/line-break-repairs.json). */
+  repair(text: string): string {
+    return this.repairer ? this.repairer.apply(text) : text;
+  }
 
   line(n: number): string {
     return this.src.lines[n - 1] ?? '';
@@ -108,7 +116,7 @@ export class Doc {
 
   /** Clean running text of the given (already selected) text pieces. */
   clean(pieces: string[]): CleanText {
-    return stripFootnoteMarkers(joinLines(pieces), FOOTNOTE_NUMBERS);
+    return stripFootnoteMarkers(this.repair(joinLines(pieces)), FOOTNOTE_NUMBERS);
   }
 }
 
@@ -295,7 +303,7 @@ export function parseStructure(doc: Doc): StructureResult {
   const footnotes: FootnoteDraft[] = [];
   for (const f of FOOTNOTE_SPANS) {
     const lines = doc.src.lines.slice(f.start - 1, f.end);
-    const joined = joinLines(lines).replace(new RegExp(`^${f.n}\\s+`), '');
+    const joined = doc.repair(joinLines(lines)).replace(new RegExp(`^${f.n}\\s+`), '');
     footnotes.push({ number: f.n, text: joined, urls: findUrls(joined), span: doc.span(f.start, f.end) });
   }
   notes.push({ level: 'warning', code: 'footnote.missing', message: 'Footnote 9: the number is printed (line 654) but no footnote text is in the source' });
