@@ -139,6 +139,40 @@ function findNames(text: string, index: Map<string, string>, acronymsInCapitals:
   return hits.sort((a, b) => a.start - b.start);
 }
 
+/** A parenthesis telling where the example was reported, not what it is about: "(mentioned in Albania meeting summary)". */
+const REPORTED_IN = /\((?:mentioned|reported|presented|discussed|cited) (?:in|at|during)\b[^)]*\)/gi;
+
+/**
+ * The places an example's text names: countries and regions, except a place word inside
+ * the name of an organisation ("Council of Europe") and the place where the example was
+ * reported; each region of a coordinated list counts ("Western and Eastern Europe, South
+ * and Southeast Asia": Western Europe, Eastern Europe, South Asia, Southeast Asia).
+ * Short forms printed in capitals in the standard ("US", "UK") must be printed so.
+ */
+export function placesNamed(text: string, orgHits: Hit[], tables: NormalisationTables): string[] {
+  let masked = text;
+  const blank = (start: number, end: number): void => {
+    masked = masked.slice(0, start) + ' '.repeat(end - start) + masked.slice(end);
+  };
+  for (const h of orgHits) blank(h.start, h.end);
+  for (const m of text.matchAll(REPORTED_IN)) blank(m.index, m.index + m[0].length);
+  const capitals = new Set<string>();
+  for (const rec of tables.countries.values()) for (const a of rec.aliases) if (/^[A-Z.]+$/.test(a)) capitals.add(normaliseWording(a));
+  const found: Hit[] = findNames(masked, tables.countryByAlias, false).filter(
+    (h) => !capitals.has(normaliseWording(masked.slice(h.start, h.end))) || /^[A-Z.]+$/.test(masked.slice(h.start, h.end)),
+  );
+  // "Western and Eastern Europe": the first word takes the noun of the second place,
+  // unless it ends a place of its own ("the Middle East and North Africa").
+  for (const m of masked.matchAll(/(?<![\p{Lu}][\p{L}-]*\s)\b([\p{Lu}][\p{L}-]+) (?:and|or) ([\p{Lu}][\p{L}-]+) ([\p{Lu}][\p{L}-]+)\b/gu)) {
+    const second = tables.countryByAlias.get(normaliseWording(`${m[2]} ${m[3]}`));
+    const first = tables.countryByAlias.get(normaliseWording(`${m[1]} ${m[3]}`));
+    if (second !== undefined && first !== undefined && tables.countries.get(first)?.kind === 'region') {
+      found.push({ id: first, start: m.index, end: m.index + (m[1] as string).length });
+    }
+  }
+  return ids(found.sort((a, b) => a.start - b.start));
+}
+
 function ids(hits: Hit[]): string[] {
   const out: string[] = [];
   for (const h of hits) if (!out.includes(h.id)) out.push(h.id);
@@ -233,8 +267,9 @@ export function resolveExamples(entries: ListEntry[], tables: NormalisationTable
     }
 
     const { name, description } = splitName(body);
-    for (const id of ids(findNames(body, tables.countryByAlias, false))) if (!countryIds.includes(id)) countryIds.push(id);
-    const organizationIds = ids(findNames(body, tables.organizationByAlias, true));
+    const orgHits = findNames(body, tables.organizationByAlias, true);
+    for (const id of placesNamed(body, orgHits, tables)) if (!countryIds.includes(id)) countryIds.push(id);
+    const organizationIds = ids(orgHits);
 
     const prefixSlug = placePrefix !== '' ? `${slugify(placePrefix, 30)}-` : '';
     let id = `example:${slugify(prefixSlug + name) || 'unnamed'}`;

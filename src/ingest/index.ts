@@ -183,6 +183,9 @@ export function buildToolkitGraph(sourcePath: string = DEFAULT_SOURCE_PATH): Bui
   } catch (e) {
     notes.push({ level: 'error', code: 'normalisation.unavailable', message: (e as Error).message });
   }
+  for (const a of tables?.placeAmbiguities ?? []) {
+    notes.push({ level: 'warning', code: 'place.ambiguous', message: `the place name ${a} belongs to two places in ISO 3166; it names neither` });
+  }
   if (tables) addNormalised(b, tables, bodies, sharing, structure.footnotes, footnoteLink, notes);
 
   // Cross-references.

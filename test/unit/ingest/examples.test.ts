@@ -145,3 +145,49 @@ describe('helpers', () => {
     expect(slugify('INTERPOL’s Counter-Terrorism Fusion Centre (CTF)')).toBe('interpols-counter-terrorism-fusion-centre-ctf');
   });
 });
+
+describe('places of examples', () => {
+  it('knows every ISO 3166 country and UN M49 region, with short forms (GP 10, line 894: Saudi Arabia)', () => {
+    const countries = [...tables.countries.values()].filter((c) => c.kind === 'country');
+    expect(countries.length).toBeGreaterThanOrEqual(249);
+    expect(tables.countryByAlias.get('saudi arabia')).toBe('country:saudi-arabia');
+    expect(tables.countryByAlias.get('united states of america')).toBe('country:united-states');
+    expect(tables.countryByAlias.get('western africa')).toBe('country:west-africa'); // M49 014 on the reviewed record
+    expect(tables.countryByAlias.get('niger')).toBe('country:niger');
+    expect(tables.countryByAlias.get('nigeria')).toBe('country:nigeria');
+    expect(tables.countryByAlias.has('congo')).toBe(false); // two countries: reported, named by neither
+    expect(tables.placeAmbiguities).toEqual(['congo (country:democratic-republic-of-the-congo, country:republic-of-the-congo)']);
+    const risk = one(
+      'The Terrorism and Political Violence Risk Map: provides data and information on the risk of terrorism and political violence across six countries specifically: Egypt, France, India, Saudi Arabia, Turkey and the United States, and other country data generally. http://www.aon.com/terrorismmap/.',
+    );
+    expect(risk.countryIds).toEqual(['country:egypt', 'country:france', 'country:india', 'country:saudi-arabia', 'country:turkey', 'country:united-states']);
+  });
+
+  it('does not take a place word inside an organisation name (GP 2, line 491: Council of Europe)', () => {
+    const ex = one('Group of States against Corruption (GRECO), Council of Europe: https://www.coe.int/en/web/greco.');
+    expect(ex.countryIds).toEqual([]);
+    expect(ex.organizationIds).toEqual(['org:council-of-europe']);
+  });
+
+  it('takes the place reported on, not where it was reported (GP 3, line 548)', () => {
+    const ex = one('Research carried out by International Centre for the Study of Radicalisation and Political Violence (ICSR) on Western Europe (mentioned in Albania meeting summary);');
+    expect(ex.countryIds).toEqual(['country:western-europe']);
+  });
+
+  it('counts each region of a coordinated list (GP 15, line 1210) but not "Middle East and North Africa" as East Africa (GP 23, line 1728)', () => {
+    const mother = one(
+      'Austria, Belgium: The Mother Schools project follows a bottom-up security approach in twelve countries across Western and Eastern Europe, South and Southeast Asia, the Middle East, and Sub-Saharan Africa. https://www.women-without-borders.org/',
+    );
+    expect(mother.countryIds).toEqual(
+      expect.arrayContaining(['country:western-europe', 'country:eastern-europe', 'country:south-asia', 'country:south-east-asia', 'country:middle-east', 'country:sub-saharan-africa']),
+    );
+    const morse = one(
+      'Capacity Building of Law Enforcement and Judiciary-programs within the CTMorse initiative by the EU aims to respond to training needs in countries in the Greater Horn of Africa, West Africa, and the Middle East and North Africa http://ct-morse.eu/projects/',
+    );
+    expect(morse.countryIds).toEqual(['country:horn-of-africa', 'country:west-africa', 'country:mena']);
+  });
+
+  it('reads "US" only in capitals', () => {
+    expect(one('A programme run with Us and partners in the US. https://example.org/').countryIds).toEqual(['country:united-states']);
+  });
+});
