@@ -181,7 +181,7 @@ function ids(hits: Hit[]): string[] {
 
 /** Words that end the name of an initiative and start what it does. */
 const NAME_END =
-  /:\s|\.\s|\s[\u2013-]\s|,\s+(?:a|an|the|is|which|research|supported|commissioned)\s|\s(?:is|are|was|aims|aim|created|supports|assists|brought|organizes|analyzes|attempt|attempts|follows|worked|has|have|established|introduced|provides|contains|includes|seeks|includes|offer|offers|focuses|published|works|encompasses|investigates)\s/i;
+  /:\s|\.\s|\s[\u2013-]\s|,\s+(?:a|an|the|is|which|research|supported|commissioned)\s|\s(?:is|are|was|aims|aim|created|supports|assists|brought|organizes|analyzes|attempt|attempts|follows|worked|has|have|established|introduced|funded|provides|contains|includes|seeks|includes|offer|offers|focuses|published|works|encompasses|investigates)\s/i;
 
 const NAME_MAX = 100;
 
@@ -191,6 +191,36 @@ function shorten(name: string): string {
   const cut = name.slice(0, NAME_MAX);
   const space = cut.lastIndexOf(' ');
   return `${(space > 40 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}\u2026`;
+}
+
+/**
+ * An entry that opens with the organisation behind the initiative and names the
+ * initiative after a dash: "ICCT The Hague - Mali (Dis-)Engagement and Re-Integration
+ * related to Terrorism (MERIT). As part of ..." (GP 24, line 1825), or quotes its title:
+ * "Geneva Centre for the Democratic Control of Armed Forces - International Security
+ * Sector Advisory Team (DCAF – ISSAT) commissioned by ... – “Mapping of development
+ * partner support to justice and security sector reform in Nigeria”" (GP 19, line 1448).
+ * The name is the initiative, not the organisation (which the example is run by).
+ */
+function organisationLed(body: string, orgHits: Hit[]): { name: string; description: string } | undefined {
+  const lead = orgHits[0];
+  if (!lead || lead.start !== 0) return undefined;
+  const dash = /\s[-\u2013]\s/.exec(body.slice(lead.end));
+  if (!dash) return undefined;
+  // Between the organisation and the dash only a short addition ("The Hague") may stand.
+  const between = body.slice(lead.end, lead.end + dash.index).trim();
+  if (between.split(/\s+/).filter((w) => w !== '').length > 3 || /[.:;]/.test(between)) return undefined;
+  const afterAt = lead.end + dash.index + dash[0].length;
+  // "UNODC – World Bank The Stolen Asset Recovery Initiative": two organisations lead the name.
+  if (orgHits.some((h) => h.start === afterAt)) return undefined;
+  const after = body.slice(afterAt);
+  const quoted = /\u201c([^\u201d]{8,})\u201d/u.exec(body);
+  if (quoted) return { name: shorten(quoted[1]!.replace(/[\s:;,.]+$/, '')), description: body.replace(/[\s;,]+$/, '') };
+  const end = /\.\s/.exec(after);
+  if (!end) return undefined;
+  const name = after.slice(0, end.index).trim();
+  if (!/^[\p{Lu}]/u.test(name)) return undefined;
+  return { name: shorten(name), description: after.slice(end.index + 2).replace(/[\s;,]+$/, '').trim() };
 }
 
 function splitName(body: string): { name: string; description: string } {
@@ -266,8 +296,8 @@ export function resolveExamples(entries: ListEntry[], tables: NormalisationTable
       }
     }
 
-    const { name, description } = splitName(body);
     const orgHits = findNames(body, tables.organizationByAlias, true);
+    const { name, description } = organisationLed(body, orgHits) ?? splitName(body);
     for (const id of placesNamed(body, orgHits, tables)) if (!countryIds.includes(id)) countryIds.push(id);
     const organizationIds = ids(orgHits);
 

@@ -1,5 +1,6 @@
 // buildToolkitGraph: the vendored toolkit text -> the serialised graph (docs/graph-format.md).
-import { relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import {
   GRAPH_FORMAT,
   type Properties,
@@ -16,7 +17,7 @@ import { findReferences } from './references.js';
 import { loadRepairTable, Repairer } from './repairs.js';
 import { DEFAULT_SOURCE_PATH, REPO_ROOT, analyseLines, readSource, sha256 } from './source.js';
 import { Doc, parseStructure, type ItemTree, type PracticeDraft } from './structure.js';
-import { actorBroaderChain, loadNormalisationTables, type NormalisationTables } from './tables.js';
+import { actorBroaderChain, DEFAULT_NORMALISATION_DIR, loadNormalisationTables, type NormalisationTables } from './tables.js';
 
 export interface BuildResult {
   graph: SerialisedGraph;
@@ -44,6 +45,11 @@ export class GraphBuilder {
 
   has(id: string): boolean {
     return this.nodes.has(id);
+  }
+
+  /** Nodes with the given label, in id order. */
+  nodesLabelled(label: string): SerialisedNode[] {
+    return [...this.nodes.values()].filter((n) => n.labels.includes(label)).sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
   rel(type: string, start: string, end: string, properties: Properties = {}): void {
@@ -196,6 +202,26 @@ export function buildToolkitGraph(sourcePath: string = DEFAULT_SOURCE_PATH): Bui
     b.rel('REFERENCES', r.from, r.to, props);
   }
 
+  // One initiative given in several practices: examples printing the same web address
+  // (scheme, "www." and a final "/" aside), unless the address is known to belong to
+  // something else (data/normalisation/source-ambiguities.json).
+  const ambiguities = loadSourceAmbiguities();
+  const foreign = new Set(ambiguities.flatMap((a) => (a.address ? [addressKey(a.address)] : [])));
+  const byAddress = new Map<string, string[]>();
+  for (const ex of b.nodesLabelled('Example')) {
+    for (const u of (ex.properties.urls as string[] | undefined) ?? []) {
+      const key = addressKey(u);
+      if (foreign.has(key)) continue;
+      const list = byAddress.get(key) ?? [];
+      if (!list.includes(ex.id)) byAddress.set(key, [...list, ex.id]);
+    }
+  }
+  for (const ex of b.nodesLabelled('Example')) {
+    const same = new Set<string>();
+    for (const ids of byAddress.values()) if (ids.includes(ex.id)) for (const id of ids) if (id !== ex.id) same.add(id);
+    ex.properties.sameInitiativeAs = [...same].sort();
+  }
+  for (const a of ambiguities) notes.push({ level: 'warning', code: 'source.ambiguous', message: a.note, line: a.lines[0] as number });
   notes.push(...repairer.report(src));
   const { nodes, relationships } = b.finish();
   const version = sha256(JSON.stringify({ nodes, relationships }));
@@ -304,6 +330,28 @@ function isWebAddress(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+function addressKey(url: string): string {
+  return url.toLowerCase().replace(/^https?:\/\/(?:www\.)?/, '').replace(/\/+$/, '');
+}
+
+interface SourceAmbiguity {
+  lines: number[];
+  note: string;
+  address?: string;
+}
+
+function loadSourceAmbiguities(): SourceAmbiguity[] {
+  const path = resolve(DEFAULT_NORMALISATION_DIR, 'source-ambiguities.json');
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as { entries?: SourceAmbiguity[] };
+  const entries = raw.entries ?? [];
+  entries.forEach((e, i) => {
+    if (!Array.isArray(e.lines) || e.lines.length === 0 || typeof e.note !== 'string' || e.note === '') {
+      throw new Error(`${path}: entry ${i + 1} needs "lines" and "note"`);
+    }
+  });
+  return entries;
 }
 
 export function validateGraph(graph: SerialisedGraph): IngestNote[] {

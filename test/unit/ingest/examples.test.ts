@@ -191,3 +191,30 @@ describe('places of examples', () => {
     expect(one('A programme run with Us and partners in the US. https://example.org/').countryIds).toEqual(['country:united-states']);
   });
 });
+
+describe('names and organisations of examples', () => {
+  it('names the initiative, not the organisation before a dash (GP 19, line 1448; GP 24, line 1825)', () => {
+    const dcaf = one(
+      'Geneva Centre for the Democratic Control of Armed Forces - International Security Sector Advisory Team (DCAF – ISSAT) commissioned by the German Federal Foreign Office – “Mapping of development partner support to justice and security sector reform in Nigeria”, commissioned by the German Federal Foreign Office https://issat.dcaf.ch/download/114190/2075681/Nigeria%20Donor%20SSR%20 Mapping%20Report%202016%20-%20Final.pdf',
+    );
+    expect(dcaf.name).toBe('Mapping of development partner support to justice and security sector reform in Nigeria');
+    expect(dcaf.organizationIds).toEqual(['org:dcaf', 'org:german-federal-foreign-office']);
+    const merit = one(
+      'ICCT The Hague - Mali (Dis-)Engagement and Re-Integration related to Terrorism (MERIT). As part of the ICCT Rehabilitation & Reintegration programme, the MERIT project, focusing on Mali, targets both the prison environment https://icct.nl/project/countering-violent-extremism-in-mali/',
+    );
+    expect(merit.name).toBe('Mali (Dis-)Engagement and Re-Integration related to Terrorism (MERIT)');
+    expect(merit.description).toMatch(/^As part of the ICCT Rehabilitation/);
+    expect(merit.organizationIds).toEqual(['org:icct']);
+    // two organisations leading a name keep it whole (GP 21, line 1583)
+    expect(one('UNODC – World Bank The Stolen Asset Recovery Initiative (StAR) supports international efforts. https://www.unodc.org/unodc/en/corruption/StAR.html').name).toBe(
+      'UNODC – World Bank The Stolen Asset Recovery Initiative (StAR)',
+    );
+  });
+
+  it('extracts the organisations behind an example (GP 25, lines 1882-1889: UNOCT, UNCCT)', () => {
+    const bsi = one(
+      'UNOCT Border Security Initiative. The UNCCT Border Security Initiative (BSI) aims to assist the UN Member States https://www.un.org/counterterrorism/ctitf/en/uncct/border-security-initiative/',
+    );
+    expect(bsi.organizationIds).toEqual(['org:unoct', 'org:uncct']);
+  });
+});
