@@ -83,6 +83,21 @@ export function extractUrls(text: string): string[] {
   return out;
 }
 
+/** The text with each web address as extracted (no spaces inside: "westandcentralaf rica/en/..." -> "westandcentralafrica/en/..."). */
+function withCleanUrls(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const u of findUrls(text)) {
+    const printed = text.slice(u.start, u.end);
+    // keep what the address match took around it: an opening parenthesis, trailing punctuation
+    const lead = /^\(/.test(printed) ? '(' : '';
+    const trail = /[.,;:)\]"\u201d]+$/.exec(printed.replace(/\s+$/, ''))?.[0] ?? '';
+    out += text.slice(at, u.start) + lead + u.url + trail;
+    at = u.end;
+  }
+  return out + text.slice(at);
+}
+
 function withoutUrls(text: string): string {
   let out = '';
   let at = 0;
@@ -324,9 +339,10 @@ export function resolveExamples(entries: ListEntry[], tables: NormalisationTable
     examples.push({
       id,
       name,
-      description,
+      // "... dating back to 1960: http://..." : the colon led to the address, which is a field of its own
+      description: description.replace(/\s*:$/, ''),
       urls,
-      text: entry.text,
+      text: withCleanUrls(entry.text),
       countryIds,
       organizationIds,
       footnotes: entry.footnotes,

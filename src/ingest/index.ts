@@ -198,6 +198,7 @@ export function buildToolkitGraph(sourcePath: string = DEFAULT_SOURCE_PATH): Bui
   for (const r of findReferences(structure.practices, notes)) {
     const props: Properties = { order: r.order, cue: r.cue, text: r.text, ...lineProps(r.span) };
     if (r.fromStep) props.fromStep = r.fromStep;
+    if (r.fromAction) props.fromAction = r.fromAction;
     if (r.toStep) props.toStep = r.toStep;
     b.rel('REFERENCES', r.from, r.to, props);
   }

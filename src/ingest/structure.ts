@@ -141,6 +141,8 @@ const STEP = /^Step (\d+)\s*[–-]\s*(.*)$/;
 interface LogicalLine {
   line: number;
   text: string;
+  /** Last source line of the text when words printed further down were put back into it. */
+  last?: number;
 }
 
 /** The non-removed lines of a range, with "Step N - " starting mid-line split off (GP 2). */
@@ -178,7 +180,9 @@ function repairScatteredWords(doc: Doc, lines: LogicalLine[]): LogicalLine[] {
     const words: string[] = [];
     while (j < lines.length && isolated(lines[j] as LogicalLine)) words.push((lines[j++] as LogicalLine).text.trim());
     const prev = out[out.length - 1];
-    if (words.length >= 2 && prev) out[out.length - 1] = { line: prev.line, text: `${words.join(' ')} ${prev.text.trim()}` };
+    if (words.length >= 2 && prev) {
+      out[out.length - 1] = { line: prev.line, text: `${words.join(' ')} ${prev.text.trim()}`, last: Math.max(prev.last ?? prev.line, (lines[j - 1] as LogicalLine).line) };
+    }
     else for (let k = i; k < j; k++) out.push(lines[k] as LogicalLine);
     i = j - 1;
   }
@@ -200,12 +204,12 @@ function group(lines: LogicalLine[]): Entry[] {
     const isAction = ACTION.test(ll.text);
     const last = entries[entries.length - 1];
     if (g || isAction || !last) {
-      const e: Entry = { kind: isAction ? 'action' : g ? 'glyph' : 'plain', start: ll.line, end: ll.line, pieces: [g ? stripGlyph(ll.text) : ll.text.trim()] };
+      const e: Entry = { kind: isAction ? 'action' : g ? 'glyph' : 'plain', start: ll.line, end: ll.last ?? ll.line, pieces: [g ? stripGlyph(ll.text) : ll.text.trim()] };
       if (g) e.glyph = g;
       entries.push(e);
     } else {
       last.pieces.push(ll.text.trim());
-      last.end = ll.line;
+      last.end = Math.max(last.end, ll.last ?? ll.line);
     }
   }
   return entries;
