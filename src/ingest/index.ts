@@ -111,7 +111,8 @@ export function buildToolkitGraph(sourcePath: string = DEFAULT_SOURCE_PATH): Bui
     b.node(`footnote:${f.number}`, 'Footnote', { number: f.number, text: f.text, urls: f.urls }, f.span);
   }
   if (!b.has('footnote:9')) {
-    b.node('footnote:9', 'Footnote', { number: 9, text: '', urls: [] }, doc.span(654, 654));
+    // No text (null), and a note saying why: the marker is printed, the text is not.
+    b.node('footnote:9', 'Footnote', { number: 9, urls: [], note: 'The footnote number is printed (GP 5, line 654) but its text is not in the source.' }, doc.span(654, 654));
   }
   const footnoteLink = (from: string, numbers: number[]): void => {
     for (const n of [...new Set(numbers)].sort((x, y) => x - y)) {
