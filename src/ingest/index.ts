@@ -99,6 +99,7 @@ export function buildToolkitGraph(sourcePath: string = DEFAULT_SOURCE_PATH): Bui
   for (const s of structure.sections) {
     const props: Properties = { number: s.number, title: s.title };
     if (s.number === 1 && concepts) props.paragraphs = concepts.paragraphs;
+    if (s.paragraphs) props.paragraphs = s.paragraphs;
     b.node(`section:${s.number}`, 'Section', props, s.span);
     b.rel('HAS_SECTION', docId, `section:${s.number}`, { order: s.number });
   }

@@ -75,6 +75,8 @@ export interface SectionDraft {
   number: number;
   title: string;
   span: SourceSpan;
+  /** Running text of the section outside its practices (Section 2's opening). */
+  paragraphs?: string[];
 }
 
 export interface StructureResult {
@@ -230,9 +232,24 @@ export function parseStructure(doc: Doc): StructureResult {
     const a = AREA_HEADING.exec(t);
     if (a) areaLines.push({ code: a[1] as string, title: (a[2] as string).trim(), line: l });
   }
+  // Section 2 opens with paragraphs and a bulleted list before area A: one string per
+  // paragraph or bullet, glyphs removed.
+  const intro: string[][] = [];
+  let inBullet = false;
+  for (let l = section2Line + 2; l < (areaLines[0]?.line ?? section2Line); l++) {
+    if (doc.removed(l) || doc.line(l).trim() === '') continue;
+    const bullet = glyphOf(doc.line(l)) !== undefined;
+    const last = intro[intro.length - 1];
+    // after a bullet, a sentence starting on a line of its own is the next paragraph
+    const after = inBullet && !bullet && /[.;]$/.test(last?.[last.length - 1] ?? '') && /^[A-Z]/.test(doc.line(l).trim());
+    if (bullet || after || !last) intro.push([]);
+    if (bullet) inBullet = true;
+    else if (after) inBullet = false;
+    intro[intro.length - 1]?.push(stripGlyph(doc.line(l)));
+  }
   const sections: SectionDraft[] = [
     { number: 1, title: 'Introduction to the Policy Toolkit', span: doc.span(1, section2Line - 1) },
-    { number: 2, title: 'Good Practices & Knowledge Repository', span: doc.span(section2Line, n) },
+    { number: 2, title: 'Good Practices & Knowledge Repository', span: doc.span(section2Line, n), paragraphs: intro.map((x) => doc.clean(x).text) },
   ];
   const areas: AreaDraft[] = areaLines.map((a, i) => ({
     code: a.code,
