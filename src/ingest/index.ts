@@ -304,7 +304,9 @@ function addNormalised(
       for (const cid of ex.countryIds) {
         const rec = tables.countries.get(cid);
         if (!rec) continue;
-        b.node(cid, 'Country', { name: rec.name, kind: rec.kind }, ex.span);
+        // aliases: the reviewed wordings and the standard names and short forms, once each (case aside)
+        const aliases = [...new Map(rec.aliases.map((a) => [a.toLowerCase(), a.toLowerCase()])).values()].filter((a) => a !== rec.name.toLowerCase()).sort();
+        b.node(cid, 'Country', { name: rec.name, kind: rec.kind, aliases }, ex.span);
         b.relOnce('LOCATED_IN', ex.id, cid);
       }
       for (const oid of ex.organizationIds) {
