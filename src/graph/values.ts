@@ -82,9 +82,10 @@ export function toProperties(raw: Readonly<Record<string, unknown>>): Properties
  * A node from a map projection `n{.id, .title, __labels: labels(n)}` (or
  * `n{.*, __labels: labels(n)}` when `projected` is '*').
  */
-export function toNodeRecord(raw: Readonly<Record<string, unknown>>, projected: Projected): NodeRecord {
+export function toNodeRecord(raw: Readonly<Record<string, unknown>>, projected: Projected, knownLabel?: string): NodeRecord {
   const properties = toProperties(raw);
-  const labels = ((raw['__labels'] as string[] | undefined) ?? []).filter((label) => label !== TECHNICAL_LABEL);
+  const read = raw['__labels'] as string[] | undefined;
+  const labels = (read ?? (knownLabel ? [knownLabel] : [])).filter((label) => label !== TECHNICAL_LABEL);
   const id = properties['id'];
   delete properties['id'];
   return { id: typeof id === 'string' ? id : '', labels: sortLabels(labels), properties, projected };
