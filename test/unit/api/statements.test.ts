@@ -40,7 +40,7 @@ describe('statements of root fields', () => {
         {
           "cypher": "UNWIND $numbers AS number
       MATCH (x:GoodPractice {number: number})
-      RETURN x{.id, .number, .title, __link0: COLLECT { MATCH (x)-[r1:CITES]->(o1:Node) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{}, node: o1{.id, .title}} }, __link1: COLLECT { MATCH (x)-[r1:HAS_STEP]->(o1:Node) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{}, node: o1{.id, .number, .text}} }, __link2: COLLECT { MATCH (x)-[r1:MENTIONS_ACTOR]->(o1:Node) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{.text}, node: o1{.id, .name}} }} AS x",
+      RETURN x{.id, .number, .title, __link0: COLLECT { MATCH (x)-[r1:CITES]->(o1) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{}, node: o1{.id, .title}} }, __link1: COLLECT { MATCH (x)-[r1:HAS_STEP]->(o1) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{}, node: o1{.id, .number, .text}} }, __link2: COLLECT { MATCH (x)-[r1:MENTIONS_ACTOR]->(o1) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{.text}, node: o1{.id, .name}} }} AS x",
           "parameters": {
             "numbers": [
               3,
@@ -471,7 +471,7 @@ describe('statements of root fields', () => {
       }
       WITH node, score WHERE any(label IN labels(node) WHERE label IN $labels)
       WITH node, score ORDER BY score DESC, node.id LIMIT $limit
-      RETURN node{.id, .aliases, .definition, .description, .factor, .indicators, .items, .lead, .name, .paragraphs, .shortName, .symbol, .text, .title, __labels: labels(node)} AS node, score",
+      RETURN node{.id, __labels: labels(node), __perLabel: CASE WHEN node:Document THEN [] WHEN node:Section THEN [node.paragraphs, node.title] WHEN node:Area THEN [] WHEN node:GoodPractice THEN [node.title, node.lead] WHEN node:KeyAction THEN [node.text, node.lead] WHEN node:Step THEN [node.text, node.items] WHEN node:Actor THEN [node.name, node.aliases] WHEN node:Instrument THEN [node.title, node.shortName, node.symbol, node.aliases] WHEN node:Example THEN [node.name, node.description] WHEN node:Organization THEN [node.name, node.aliases] WHEN node:Country THEN [node.name] WHEN node:Footnote THEN [node.text] WHEN node:NexusFamily THEN [] WHEN node:Manifestation THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN node:Notion THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN node:RegionalContext THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN node:WatchPoint THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN node:RegionalMeeting THEN [] ELSE [] END, __perLabelKinds: "search"} AS node, score",
           "parameters": {
             "candidates": 10,
             "labels": [
@@ -535,7 +535,7 @@ describe('statements of root fields', () => {
           "cypher": "MATCH (a:Node {id: $from}), (b:Node {id: $to})
       MATCH p = allShortestPaths((a)-[*..3]-(b))
       WITH p LIMIT 200
-      RETURN [x IN nodes(p) | x{.id, .code, .date, .factor, .name, .number, .place, .shortName, .title, __labels: labels(x)}] AS nodes,
+      RETURN [x IN nodes(p) | x{.id, __labels: labels(x), __perLabel: CASE WHEN x:Document THEN [x.title] WHEN x:Section THEN [x.number, x.title] WHEN x:Area THEN [x.code, x.title] WHEN x:GoodPractice THEN [x.number, x.title] WHEN x:KeyAction THEN [x.number] WHEN x:Step THEN [x.number] WHEN x:Actor THEN [x.name] WHEN x:Instrument THEN [x.shortName, x.title] WHEN x:Example THEN [x.name] WHEN x:Organization THEN [x.name] WHEN x:Country THEN [x.name] WHEN x:Footnote THEN [x.number] WHEN x:NexusFamily THEN [x.name] WHEN x:Manifestation THEN [x.name] WHEN x:Notion THEN [x.name] WHEN x:RegionalContext THEN [x.name] WHEN x:WatchPoint THEN [x.factor] WHEN x:RegionalMeeting THEN [x.place, x.date] ELSE [] END, __perLabelKinds: "display"}] AS nodes,
         [r IN relationships(p) | r{.id, __type: type(r), __start: startNode(r).id, __end: endNode(r).id}] AS rels",
           "parameters": {
             "from": "gp:2",
@@ -552,7 +552,7 @@ describe('statements of root fields', () => {
         WHERE b IN found
         RETURN collect(r{.id, __type: type(r), __start: a.id, __end: b.id}) AS rels
       }
-      RETURN [x IN found | x{.id, .code, .date, .factor, .name, .number, .place, .shortName, .title, __labels: labels(x)}] AS nodes, rels",
+      RETURN [x IN found | x{.id, __labels: labels(x), __perLabel: CASE WHEN x:Document THEN [x.title] WHEN x:Section THEN [x.number, x.title] WHEN x:Area THEN [x.code, x.title] WHEN x:GoodPractice THEN [x.number, x.title] WHEN x:KeyAction THEN [x.number] WHEN x:Step THEN [x.number] WHEN x:Actor THEN [x.name] WHEN x:Instrument THEN [x.shortName, x.title] WHEN x:Example THEN [x.name] WHEN x:Organization THEN [x.name] WHEN x:Country THEN [x.name] WHEN x:Footnote THEN [x.number] WHEN x:NexusFamily THEN [x.name] WHEN x:Manifestation THEN [x.name] WHEN x:Notion THEN [x.name] WHEN x:RegionalContext THEN [x.name] WHEN x:WatchPoint THEN [x.factor] WHEN x:RegionalMeeting THEN [x.place, x.date] ELSE [] END, __perLabelKinds: "display"}] AS nodes, rels",
           "parameters": {
             "id": "gp:3",
           },
