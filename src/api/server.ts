@@ -16,6 +16,7 @@ import { pino, type Logger } from 'pino';
 import { createExportRouter } from '../export/router.js';
 import { createContext, type ApiContext } from './context.js';
 import { isServiceUnavailableGraphQLError } from './errors.js';
+import { graphqlOverHttpPlugin } from './graphql-http.js';
 import { createGraphiqlRouter } from './graphiql.js';
 import { GraphReader } from './graph-reader.js';
 import { limitsPlugin } from './limits.js';
@@ -23,6 +24,9 @@ import { readDataset } from './repositories/dataset.js';
 import { responseCachePlugin, VERSION_STATEMENT, VersionProbe, type ResponseCacheOptions } from './response-cache.js';
 import { resolvers } from './resolvers/index.js';
 import { readTypeDefs } from './schema.js';
+
+/** Any origin may read the API (no credentials), including the headers it reports about each request. */
+export const CORS_OPTIONS: cors.CorsOptions = { exposedHeaders: ['x-cypher-round-trips', 'x-response-cache', 'etag'], maxAge: 600 };
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
 
@@ -97,12 +101,18 @@ export async function createApp(options: AppOptions): Promise<App> {
     typeDefs: readTypeDefs(),
     resolvers,
     includeStacktraceInErrorResponses: false,
+    // No CSRF preflight requirement: the API is read-only (no mutations; Apollo refuses any operation
+    // but a query over GET) and uses no cookies or other ambient credentials, so a cross-site
+    // request can neither change anything nor act as a user. Requiring a custom header only broke
+    // standard clients (urql and graphql-request send short queries by plain GET).
+    csrfPrevention: false,
     formatError: (formatted, error) => formatError(formatted, error, logger),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       limitsPlugin(),
       ...(options.responseCache === false ? [] : [responseCachePlugin(versionProbe(options), options.responseCache)]),
       requestLogPlugin(logger),
+      graphqlOverHttpPlugin(),
     ],
     logger: {
       debug: (message) => logger.debug(message),
@@ -137,7 +147,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   app.use(
     '/graphql',
-    cors<cors.CorsRequest>(),
+    cors<cors.CorsRequest>(CORS_OPTIONS),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async () =>

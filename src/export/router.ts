@@ -1,6 +1,7 @@
 // HTTP routes for the exports:
 //   GET /export/graph.graphml | graph.gexf | graph.cyjs   whole graph, or ?id=<node id>&depth=1..3
 //   GET /export/practices.csv (?bom=0 to omit the UTF-8 byte-order mark) | practices.json
+import cors from 'cors';
 import express, { type Request, type Response } from 'express';
 import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
@@ -72,6 +73,8 @@ function sendError(response: Response, error: unknown): void {
 export function createExportRouter(options: ExportRouterOptions): express.Router {
   const source: GraphSource = { driver: options.driver, ...(options.database ? { database: options.database } : {}) };
   const router = express.Router();
+  // Browser apps on other origins may fetch the exports (no credentials involved).
+  router.use('/export', cors<cors.CorsRequest>({ exposedHeaders: ['content-disposition', 'etag'], maxAge: 600 }));
 
   for (const format of GRAPH_FORMATS) {
     router.get(`/export/graph.${format.extension}`, async (request, response) => {
