@@ -10,6 +10,7 @@ import type { ExportGraph } from './export-graph.js';
 import { toGexf } from './gexf.js';
 import { parseDepth, readNeighbourhood, readWholeGraph, UnknownNodeError, type GraphSource } from './graph-reader.js';
 import { toGraphML } from './graphml.js';
+import { LayoutCache, type Layout } from './layout.js';
 import { PRACTICE_CSV_COLUMNS, practiceRowToCells, readPracticeTable } from './practice-table.js';
 import { toCsv } from './csv.js';
 
@@ -23,14 +24,30 @@ class BadRequestError extends Error {}
 interface GraphFormat {
   extension: string;
   contentType: string;
-  write(graph: ExportGraph): string;
+  /** True when the format carries node positions and sizes (the layout is computed once per dataset version). */
+  laidOut?: boolean;
+  write(graph: ExportGraph, layout: Layout): string;
 }
 
 const GRAPH_FORMATS: GraphFormat[] = [
   { extension: 'graphml', contentType: 'application/graphml+xml; charset=utf-8', write: toGraphML },
-  { extension: 'gexf', contentType: 'application/gexf+xml; charset=utf-8', write: toGexf },
+  { extension: 'gexf', contentType: 'application/gexf+xml; charset=utf-8', laidOut: true, write: toGexf },
   { extension: 'cyjs', contentType: 'application/json; charset=utf-8', write: (graph) => JSON.stringify(toCytoscapeJson(graph)) },
 ];
+
+const DATASET_VERSION_QUERY =
+  'MATCH (d:Dataset) WHERE d.version IS NOT NULL RETURN d.version AS version ORDER BY d.loadedAt DESC LIMIT 1';
+
+async function readDatasetVersion(source: GraphSource): Promise<string | null> {
+  const session = source.driver.session({ defaultAccessMode: neo4j.session.READ, ...(source.database ? { database: source.database } : {}) });
+  try {
+    const result = await session.executeRead((tx) => tx.run(DATASET_VERSION_QUERY));
+    const version: unknown = result.records[0]?.get('version');
+    return typeof version === 'string' ? version : null;
+  } finally {
+    await session.close();
+  }
+}
 
 function single(value: unknown, name: string): string | undefined {
   if (value === undefined) return undefined;
@@ -73,6 +90,10 @@ function sendError(response: Response, error: unknown): void {
 export function createExportRouter(options: ExportRouterOptions): express.Router {
   const source: GraphSource = { driver: options.driver, ...(options.database ? { database: options.database } : {}) };
   const router = express.Router();
+  const layouts = new LayoutCache(
+    () => readDatasetVersion(source),
+    () => readWholeGraph(source),
+  );
   // Browser apps on other origins may fetch the exports (no credentials involved).
   router.use('/export', cors<cors.CorsRequest>({ exposedHeaders: ['content-disposition', 'etag'], maxAge: 600 }));
 
@@ -80,12 +101,13 @@ export function createExportRouter(options: ExportRouterOptions): express.Router
     router.get(`/export/graph.${format.extension}`, async (request, response) => {
       try {
         const graph = await readRequestedGraph(source, request);
+        const layout = format.laidOut ? await layouts.get() : new Map();
         // attachment() sets a type from the extension: set ours after it.
         response
           .status(200)
           .attachment(fileName(graph, format.extension))
           .type(format.contentType)
-          .send(format.write(graph));
+          .send(format.write(graph, layout));
       } catch (error) {
         sendError(response, error);
       }
