@@ -4,8 +4,8 @@
 import { inferColumns, toColumnValue, type Column } from './attribute-table.js';
 import type { ExportGraph } from './export-graph.js';
 import type { Layout } from './layout.js';
-import { colourForType } from './node-style.js';
-import type { PropertyValue } from './neo4j-values.js';
+import { colourOf as colourForType } from '../graph/model.js';
+import type { PropertyValue } from '../graph/values.js';
 import { escapeXml } from './xml-text.js';
 
 /** Attribute names the GEXF model reserves for itself. */
