@@ -105,8 +105,8 @@ export const QUERY_MIX: MixQuery[] = [
   {
     name: 'neighbourhood',
     kind: 'lookup',
-    ours: `{ neighborhood(id: "gp:${PAGE_PRACTICE}") { nodes { id type label } edges { source target type } } }`,
-    peer: `{ neighborhood(id: "gp:${PAGE_PRACTICE}") { nodes { id type label } edges { source target type } } }`,
+    ours: `{ neighborhood(id: "gp:${PAGE_PRACTICE}") { nodes { id: nodeId type label } edges { source target type } } }`,
+    peer: `{ neighborhood(id: "gp:${PAGE_PRACTICE}") { nodes { id: nodeId type label } edges { source target type } } }`,
     normaliseOurs: (data) => subgraph(obj(data).neighborhood),
     normalisePeer: (data) => subgraph(obj(data).neighborhood),
   },

@@ -17,6 +17,7 @@ import { createExportRouter } from '../export/router.js';
 import { createContext, type ApiContext } from './context.js';
 import { isServiceUnavailableGraphQLError } from './errors.js';
 import { graphqlOverHttpPlugin } from './graphql-http.js';
+import { INTROSPECTION_PATH, POSSIBLE_TYPES_PATH, readIntrospection, readPossibleTypes } from './possible-types.js';
 import { createGraphiqlRouter } from './graphiql.js';
 import { limitsPlugin } from './limits.js';
 import { readCurrentDataset } from '../graph/dataset.js';
@@ -143,6 +144,16 @@ export async function createApp(options: AppOptions): Promise<App> {
       response.status(503).json({ status: 'not-ready', reason: 'Neo4j is not reachable' });
     }
   });
+
+  // What client caches need (README "Use it from Apollo Client / urql / Relay"); the schema only changes with a release.
+  for (const [route, body] of [
+    [POSSIBLE_TYPES_PATH, JSON.stringify(readPossibleTypes())],
+    [INTROSPECTION_PATH, JSON.stringify(readIntrospection())],
+  ] as const) {
+    app.get(route, cors<cors.CorsRequest>(CORS_OPTIONS), (_request, response) => {
+      response.set('cache-control', 'public, max-age=3600').type('application/json; charset=utf-8').send(body);
+    });
+  }
 
   app.use(
     '/graphql',

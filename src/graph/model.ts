@@ -429,6 +429,7 @@ export const FIELD_BINDINGS: Readonly<Record<string, Readonly<Record<string, Fie
   WatchPoint: { id, factor: props('factor'), category: props('category'), indicators: props('indicators') },
   // Relationship-backed types.
   ActorMention: {
+    id,
     text: props('text'),
     actor: end,
     entry: props('entry'),
@@ -437,6 +438,7 @@ export const FIELD_BINDINGS: Readonly<Record<string, Readonly<Record<string, Fie
     source: edgeSource,
   },
   Citation: {
+    id,
     instrument: end,
     practice: start,
     provisions: props('provisions'),
@@ -445,6 +447,7 @@ export const FIELD_BINDINGS: Readonly<Record<string, Readonly<Record<string, Fie
     source: edgeSource,
   },
   CrossReference: {
+    id,
     from: start,
     fromStep: computed('fromStep'),
     to: end,
@@ -454,8 +457,8 @@ export const FIELD_BINDINGS: Readonly<Record<string, Readonly<Record<string, Fie
     source: edgeSource,
   },
   // Plain-data views of any node or relationship, for graph tools.
-  GraphNode: { id, type: props(), labels: props(), label: computed(), properties: { kind: 'all' }, node: computed() },
-  GraphEdge: { id, source: props(), target: props(), type: props(), properties: { kind: 'all' } },
+  GraphNode: { id, nodeId: id, type: props(), labels: props(), label: computed(), properties: { kind: 'all' }, node: computed() },
+  GraphEdge: { id, relationshipId: id, source: props(), target: props(), type: props(), properties: { kind: 'all' } },
 };
 
 /** GraphQL types that stand for a relationship, and the relationship type behind each. */

@@ -85,12 +85,14 @@ export const Query: QueryResolvers = {
   watchPoints: list('WatchPoint', (args) => ({ category: args['category'] as string | null | undefined })),
   regionalMeetings: list('RegionalMeeting'),
 
-  search: (_root, { query, types, first }, context, info) => {
+  search: async (_root, { query, types, first }, context, info) => {
     const limit = validateFirst(first, 20);
     if (query.length > MAX_SEARCH_LENGTH) {
       throw badUserInput(`query: at most ${MAX_SEARCH_LENGTH} characters, got ${query.length}`, { argumentName: 'query' });
     }
-    return searchNodes(context.reader, query, types, limit, planAt(info, ['node']), context.loaders);
+    const hits = await searchNodes(context.reader, query, types, limit, planAt(info, ['node']), context.loaders);
+    const search = new URLSearchParams({ query, types: [...new Set(types ?? [])].sort().join(',') }).toString();
+    return hits.map((hit) => ({ ...hit, search }));
   },
 
   relatedPractices: async (_root, { number, first }, context, info) => {
@@ -98,7 +100,7 @@ export const Query: QueryResolvers = {
     const practice = await context.loaders.practiceByNumber(number, { keys: [], links: [] });
     if (!practice) return [];
     const plans = { practice: planAt(info, ['practice']), actors: planAt(info, ['sharedActors']), instruments: planAt(info, ['sharedInstruments']) };
-    return (await context.loaders.related(practice.id, plans)).ranked.slice(0, limit);
+    return (await context.loaders.related(practice.id, plans)).ranked.slice(0, limit).map((record) => ({ ...record, fromId: practice.id }));
   },
 
   paths: async (_root, { from, to, maxLength, first }, context, info) => {
@@ -126,7 +128,7 @@ export const Query: QueryResolvers = {
       edgeKeys: graphEdgeKeysAt(info, ['edges']),
     });
     subgraph.nodes = context.loaders.keep(subgraph.nodes);
-    return subgraph;
+    return { ...subgraph, key: `${centre}?depth=${hops}&types=${known.join(',')}` };
   },
 
   dataset: (_root, _args, context) => readCurrentDataset(context.reader),
