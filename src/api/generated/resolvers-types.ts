@@ -13,36 +13,58 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A date and time in ISO 8601 (e.g. "2026-11-29T15:00:00.000Z"). */
   DateTime: { input: Date; output: Date | string; }
+  /** Any JSON value: objects of stored properties, or trees of sub-items. */
   JSON: { input: unknown; output: unknown; }
+  /** A string with at least one character that is not white space. */
   NonEmptyString: { input: string; output: string; }
+  /** An integer of at least 1. */
   PositiveInt: { input: number; output: number; }
+  /** An absolute web address, served as printed in the toolkit (repaired only where the PDF broke it). */
   URL: { input: URL; output: string; }
 };
 
+/** A key actor the practices name (a canonical actor; the wording of each mention is on ActorMention). */
 export type Actor = Node & {
   __typename?: 'Actor';
+  /** Other names the toolkit uses for the actor (data/normalisation/actors.json). */
   aliases: Array<Scalars['String']['output']>;
+  /** The wider actor this one belongs to, if any. */
   broader?: Maybe<Actor>;
+  /** Category of the actor ("government", "law-enforcement", "community", …). */
   category: Scalars['String']['output'];
+  /** The node's stable id (see `Node.id`). */
   id: Scalars['ID']['output'];
+  /** Every mention of the actor in the practices, with its wording. */
   mentions: Array<ActorMention>;
+  /** Canonical name. */
   name: Scalars['String']['output'];
+  /** Actors that belong to this one. */
   narrower: Array<Actor>;
+  /** Practices that name the actor. */
   practices: Array<GoodPractice>;
 };
 
+/** A page of actors (Relay cursor connection). */
 export type ActorConnection = {
   __typename?: 'ActorConnection';
+  /** The page, with a cursor for each item. */
   edges: Array<ActorEdge>;
+  /** The page's actors, without cursors. */
   nodes: Array<Actor>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** Number of actors matching the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One item of a page of actors. */
 export type ActorEdge = {
   __typename?: 'ActorEdge';
+  /** Opaque position of the item in this connection and filter. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Actor;
 };
 
@@ -59,6 +81,7 @@ export type ActorFilter = {
 /** An actor named by a practice, with the wording used there. */
 export type ActorMention = {
   __typename?: 'ActorMention';
+  /** The actor named. */
   actor: Actor;
   /** The actor of the enclosing mention, when the mention is nested in a list. */
   broader?: Maybe<Actor>;
@@ -66,109 +89,162 @@ export type ActorMention = {
   entry?: Maybe<Scalars['String']['output']>;
   /** Cache identity: "ActorMention:" and the relationship id. Never a node id. */
   id: Scalars['ID']['output'];
+  /** The practice naming it. */
   practice: GoodPractice;
+  /** Where the mention is printed. */
   source?: Maybe<SourceLocation>;
+  /** The wording used in the practice ("Prison officials"). */
   text: Scalars['String']['output'];
 };
 
+/** One of the four areas (A..D) the good practices are grouped in. */
 export type Area = Node & {
   __typename?: 'Area';
+  /** "A".."D". */
   code: Scalars['String']['output'];
+  /** The node's stable id (see `Node.id`). */
   id: Scalars['ID']['output'];
+  /** Position of the area in the toolkit, 1-based. */
   order: Scalars['Int']['output'];
+  /** Practices of the area, in number order. */
   practices: Array<GoodPractice>;
+  /** Title as printed. */
   title: Scalars['String']['output'];
 };
 
+/** A practice citing an international instrument, with the provisions it names. */
 export type Citation = {
   __typename?: 'Citation';
   /** Cache identity: "Citation:" and the relationship id. Never a node id. */
   id: Scalars['ID']['output'];
+  /** The instrument cited. */
   instrument: Instrument;
+  /** The practice citing it. */
   practice: GoodPractice;
   /** e.g. ["Good Practice 1", "Good Practice 20"], ["§75-77"], ["Article 7"] */
   provisions: Array<Scalars['String']['output']>;
+  /** Where the citation is printed. */
   source?: Maybe<SourceLocation>;
+  /** The citation as printed. */
   text: Scalars['String']['output'];
   /** Footnote number, for instruments named in a footnote. */
   viaFootnote?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A country or region where examples of initiatives took place. */
 export type Country = Node & {
   __typename?: 'Country';
+  /** Examples that took place there. */
   examples: Array<Example>;
+  /** The node's stable id (see `Node.id`). */
   id: Scalars['ID']['output'];
   /** "country" or "region" */
   kind: Scalars['String']['output'];
+  /** Name of the country or region. */
   name: Scalars['String']['output'];
+  /** Practices with examples there. */
   practices: Array<GoodPractice>;
 };
 
+/** A reference from one practice (or step) to another ("see GP 14, Step 3"). */
 export type CrossReference = {
   __typename?: 'CrossReference';
   /** The wording of the reference ("see GP 3, Step 1"). */
   cue: Scalars['String']['output'];
+  /** The practice that refers. */
   from: GoodPractice;
+  /** The step that refers, when the reference is inside a step. */
   fromStep?: Maybe<Step>;
   /** Cache identity: "CrossReference:" and the relationship id. Never a node id. */
   id: Scalars['ID']['output'];
+  /** Where the reference is printed. */
   source?: Maybe<SourceLocation>;
   /** The sentence or clause carrying it. */
   text: Scalars['String']['output'];
+  /** The practice referred to. */
   to: GoodPractice;
+  /** The step referred to, when the reference names one. */
   toStep?: Maybe<Step>;
 };
 
+/** The dataset loaded into the graph. */
 export type Dataset = {
   __typename?: 'Dataset';
   /** Cache identity: "Dataset:" and the version. Never a node id. */
   id: Scalars['ID']['output'];
+  /** When the dataset was loaded into Neo4j. */
   loadedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Nodes in the graph (the exports hold as many). */
   nodeCount: Scalars['Int']['output'];
+  /** Relationships in the graph (the exports hold as many). */
   relationshipCount: Scalars['Int']['output'];
+  /** SHA-256 of the toolkit text the graph was parsed from. */
   sourceSha256: Scalars['String']['output'];
   /** SHA-256 of the serialised graph's nodes and relationships. */
   version: Scalars['String']['output'];
 };
 
+/** The toolkit document itself, the root of its structure. */
 export type Document = Node & {
   __typename?: 'Document';
+  /** The node's stable id (see `Node.id`). */
   id: Scalars['ID']['output'];
+  /** The sections, in order. */
   sections: Array<Section>;
+  /** Title of the toolkit. */
   title: Scalars['String']['output'];
 };
 
+/** An example of an initiative the toolkit gives for a practice. */
 export type Example = Node & {
   __typename?: 'Example';
+  /** Countries and regions where it took place. */
   countries: Array<Country>;
+  /** What the initiative did. */
   description: Scalars['String']['output'];
+  /** Footnotes attached to the example. */
   footnotes: Array<Footnote>;
+  /** The node's stable id (see `Node.id`). */
   id: Scalars['ID']['output'];
+  /** Name of the initiative. */
   name: Scalars['String']['output'];
+  /** Organisations behind it. */
   organizations: Array<Organization>;
+  /** Practices that give the example. */
   practices: Array<GoodPractice>;
   /** The entry as printed, clean. */
   text: Scalars['String']['output'];
+  /** Web addresses given for it, as printed. */
   urls: Array<Scalars['URL']['output']>;
 };
 
+/** A page of examples (Relay cursor connection). */
 export type ExampleConnection = {
   __typename?: 'ExampleConnection';
+  /** The page, with a cursor for each item. */
   edges: Array<ExampleEdge>;
+  /** The page's examples, without cursors. */
   nodes: Array<Example>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** Number of examples matching the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One item of a page of examples. */
 export type ExampleEdge = {
   __typename?: 'ExampleEdge';
+  /** Opaque position of the item in this connection and filter. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Example;
 };
 
 /** Fields are combined with AND; text matching is case-insensitive. */
 export type ExampleFilter = {
+  /** country or region where the example took place */
   country?: InputMaybe<Scalars['NonEmptyString']['input']>;
+  /** organisation behind the example (name or alias) */
   organization?: InputMaybe<Scalars['NonEmptyString']['input']>;
   /** examples given by this practice */
   practice?: InputMaybe<Scalars['PositiveInt']['input']>;
@@ -176,57 +252,85 @@ export type ExampleFilter = {
   text?: InputMaybe<Scalars['NonEmptyString']['input']>;
 };
 
+/** A footnote of the toolkit. */
 export type Footnote = Node & {
   __typename?: 'Footnote';
   /** Nodes whose text carries the footnote marker. */
   attachedTo: Array<Node>;
+  /** The node's stable id (see `Node.id`). */
   id: Scalars['ID']['output'];
+  /** Number as printed. */
   number: Scalars['Int']['output'];
+  /** Text of the footnote. */
   text: Scalars['String']['output'];
+  /** Web addresses in the footnote, as printed. */
   urls: Array<Scalars['URL']['output']>;
 };
 
+/** One of the 25 good practices of Section 2. */
 export type GoodPractice = Node & {
   __typename?: 'GoodPractice';
+  /** Key actors named by the practice, with the wording used, in order. */
   actors: Array<ActorMention>;
+  /** The area the practice belongs to. */
   area: Area;
   /** Number of the practice whose body this one shows (8 for GP 8 and GP 9). */
   bodyOwner: Scalars['Int']['output'];
+  /** International instruments cited, with provisions, in order. */
   citations: Array<Citation>;
+  /** Examples of initiatives, in order. */
   examples: Array<Example>;
+  /** Footnotes of the practice, in number order. */
   footnotes: Array<Footnote>;
+  /** The node's stable id (see `Node.id`). */
   id: Scalars['ID']['output'];
+  /** Key actions, in order. */
   keyActions: Array<KeyAction>;
   /** Paragraph before the steps, when the practice has one. */
   lead?: Maybe<Scalars['String']['output']>;
+  /** Practices printed with this one under one body (GP 8 and GP 9). */
   mergedWith: Array<GoodPractice>;
+  /** Number as printed, 1..25. */
   number: Scalars['Int']['output'];
   /** Cross-references from other practices to this one. */
   referencedBy: Array<CrossReference>;
   /** Cross-references from this practice to others. */
   references: Array<CrossReference>;
+  /** Practices related to this one, best first, with an explainable score. */
   related: Array<RelatedPractice>;
+  /** Where the practice is printed. */
   source: SourceLocation;
+  /** Steps, in order. */
   steps: Array<Step>;
+  /** Title as printed. */
   title: Scalars['String']['output'];
 };
 
 
+/** One of the 25 good practices of Section 2. */
 export type GoodPracticeRelatedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of good practices (Relay cursor connection). */
 export type GoodPracticeConnection = {
   __typename?: 'GoodPracticeConnection';
+  /** The page, with a cursor for each item. */
   edges: Array<GoodPracticeEdge>;
+  /** The page's good practices, without cursors. */
   nodes: Array<GoodPractice>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** Number of good practices matching the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One item of a page of good practices. */
 export type GoodPracticeEdge = {
   __typename?: 'GoodPracticeEdge';
+  /** Opaque position of the item in this connection and filter. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: GoodPractice;
 };
 
@@ -255,6 +359,7 @@ export type GraphEdge = {
   __typename?: 'GraphEdge';
   /** Cache identity: "GraphEdge:" and the relationship id. Use `relationshipId` for the relationship's own id. */
   id: Scalars['ID']['output'];
+  /** Every stored property of the relationship. */
   properties: Scalars['JSON']['output'];
   /** The relationship's id, as the exports use it. */
   relationshipId: Scalars['ID']['output'];
@@ -262,6 +367,7 @@ export type GraphEdge = {
   source: Scalars['ID']['output'];
   /** `nodeId` of the end node. */
   target: Scalars['ID']['output'];
+  /** Relationship type ("HAS_STEP", "REFERENCES", …). */
   type: Scalars['String']['output'];
 };
 
@@ -272,11 +378,13 @@ export type GraphNode = {
   id: Scalars['ID']['output'];
   /** Short display label. */
   label: Scalars['String']['output'];
+  /** Every label of the node. */
   labels: Array<Scalars['String']['output']>;
   /** The typed node. */
   node?: Maybe<Node>;
   /** The node's id ("gp:17"), as `Node.id`, `node(id:)` and the exports use it; `GraphEdge.source` and `target` refer to it. */
   nodeId: Scalars['ID']['output'];
+  /** Every stored property of the node. */
   properties: Scalars['JSON']['output'];
   /** Primary label, e.g. "GoodPractice". */
   type: Scalars['String']['output'];
@@ -287,158 +395,242 @@ export type GraphPath = {
   __typename?: 'GraphPath';
   /** Cache identity: "GraphPath:" and the relationship ids along the path. Never a node id. */
   id: Scalars['ID']['output'];
+  /** Number of relationships. */
   length: Scalars['Int']['output'];
+  /** Nodes in order from `from` to `to`. */
   nodes: Array<GraphNode>;
+  /** relationships[i] links nodes[i] and nodes[i+1]. */
   relationships: Array<GraphEdge>;
 };
 
+/** An international instrument (resolution, convention, memorandum, guide) the practices cite. */
 export type Instrument = Node & {
   __typename?: 'Instrument';
+  /** Other names the toolkit uses for it. */
   aliases: Array<Scalars['String']['output']>;
+  /** Every citation of the instrument, with provisions. */
   citations: Array<Citation>;
+  /** The node's stable id (see `Node.id`). */
   id: Scalars['ID']['output'];
+  /** Who issued it ("GCTF", "United Nations Security Council"). */
   issuer?: Maybe<Scalars['String']['output']>;
+  /** Kind ("resolution", "report", "memorandum", "handbook", …). */
   kind?: Maybe<Scalars['String']['output']>;
+  /** Practices citing it. */
   practices: Array<GoodPractice>;
+  /** Short name, when the toolkit uses one ("Rome Memorandum"). */
   shortName?: Maybe<Scalars['String']['output']>;
+  /** UN document symbol, when it has one ("S/2015/366"). */
   symbol?: Maybe<Scalars['String']['output']>;
+  /** Full title. */
   title: Scalars['String']['output'];
+  /** Year of adoption, when known. */
   year?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A page of instruments (Relay cursor connection). */
 export type InstrumentConnection = {
   __typename?: 'InstrumentConnection';
+  /** The page, with a cursor for each item. */
   edges: Array<InstrumentEdge>;
+  /** The page's instruments, without cursors. */
   nodes: Array<Instrument>;
+  /** Where the page sits in the whole list. */
   pageInfo: PageInfo;
+  /** Number of instruments matching the filter, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One item of a page of instruments. */
 export type InstrumentEdge = {
   __typename?: 'InstrumentEdge';
+  /** Opaque position of the item in this connection and filter. */
   cursor: Scalars['String']['output'];
+  /** The item. */
   node: Instrument;
 };
 
 /** Fields are combined with AND; text matching is case-insensitive. */
 export type InstrumentFilter = {
+  /** issuer, e.g. "GCTF" */
   issuer?: InputMaybe<Scalars['NonEmptyString']['input']>;
+  /** kind, e.g. "resolution" */
   kind?: InputMaybe<Scalars['NonEmptyString']['input']>;
   /** instruments cited by this practice */
   practice?: InputMaybe<Scalars['PositiveInt']['input']>;
   /** title words, short name, alias or UN symbol */
   text?: InputMaybe<Scalars['NonEmptyString']['input']>;
+  /** year of adoption */
   year?: InputMaybe<Scalars['PositiveInt']['input']>;
 };
 
+/** A key action of a good practice. */
 export type KeyAction = Node & {
   __typename?: 'KeyAction';
+  /** The node's stable id (see `Node.id`). */
   id: Scalars['ID']['output'];
   /** Sub-items printed under the action itself, in source order (GP 24's actions have no steps). */
   items: Array<Scalars['String']['output']>;
+  /** Text before the action's steps, when printed. */
   lead?: Maybe<Scalars['String']['output']>;
+  /** Number within its practice. */
   number: Scalars['Int']['output'];
+  /** The practice. */
   practice: GoodPractice;
+  /** Where the action is printed. */
   source: SourceLocation;
+  /** Steps under the action, in order. */
   steps: Array<Step>;
+  /** The action as printed. */
   text: Scalars['String']['output'];
 };
 
+/** Section 1: a manifestation of the nexus (a..f). */
 export type Manifestation = Node & {
   __typename?: 'Manifestation';
+  /** Definition as printed. */
   definition: Scalars['String']['output'];
+  /** Name of its family. */
   family: Scalars['String']['output'];
+  /** The node's stable id (see `Node.id`). */
   id: Scalars['ID']['output'];
   /** "a".."f" */
   letter: Scalars['String']['output'];
+  /** Name. */
   name: Scalars['String']['output'];
+  /** Notions it involves. */
   notions: Array<Notion>;
+  /** Regional contexts where it is seen. */
   regionalContexts: Array<RegionalContext>;
 };
 
+/** Section 1: a family of manifestations of the nexus. */
 export type NexusFamily = Node & {
   __typename?: 'NexusFamily';
+  /** Description as printed. */
   description: Scalars['String']['output'];
+  /** The node's stable id (see `Node.id`). */
   id: Scalars['ID']['output'];
+  /** Manifestations of the family. */
   manifestations: Array<Manifestation>;
+  /** Name. */
   name: Scalars['String']['output'];
 };
 
 /** Anything in the graph with a stable, human-readable id ("gp:1", "actor:prison-administration"). */
 export type Node = {
+  /** The node's stable, human-readable id: a lower-case prefix for its type, then its key ("gp:17", "gp:17/action:2/step:3"). */
   id: Scalars['ID']['output'];
 };
 
+/** Section 1: a notion the toolkit defines. */
 export type Notion = Node & {
   __typename?: 'Notion';
+  /** Description as printed. */
   description: Scalars['String']['output'];
+  /** The node's stable id (see `Node.id`). */
   id: Scalars['ID']['output'];
+  /** Manifestations involving it. */
   manifestations: Array<Manifestation>;
+  /** Name. */
   name: Scalars['String']['output'];
 };
 
+/** An organisation behind examples of initiatives. */
 export type Organization = Node & {
   __typename?: 'Organization';
+  /** Other names and acronyms. */
   aliases: Array<Scalars['String']['output']>;
+  /** Examples it is behind. */
   examples: Array<Example>;
+  /** The node's stable id (see `Node.id`). */
   id: Scalars['ID']['output'];
+  /** Canonical name. */
   name: Scalars['String']['output'];
+  /** Practices with examples it is behind. */
   practices: Array<GoodPractice>;
 };
 
+/** Where a page of a connection sits in the whole list (Relay cursor connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last edge of the page (pass it as `after` for the next page); null for an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when items precede this page. */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first edge of the page; null for an empty page. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type Query = {
   __typename?: 'Query';
+  /** An actor by id; null when the id names no actor. */
   actor?: Maybe<Actor>;
+  /** Key actors by name, as a Relay connection, filtered. */
   actors: ActorConnection;
+  /** An area (A..D) by its code; null for any other code. */
   area?: Maybe<Area>;
+  /** The four areas of the toolkit, in order. */
   areas: Array<Area>;
+  /** Countries and regions of the examples, by name. */
   countries: Array<Country>;
-  /** The loaded dataset. */
+  /** The loaded dataset: its version and counts; null before anything is loaded. */
   dataset?: Maybe<Dataset>;
+  /** An example of an initiative by id; null when the id names no example. */
   example?: Maybe<Example>;
+  /** Examples of initiatives, as a Relay connection, filtered. */
   examples: ExampleConnection;
+  /** A footnote by its number as printed; null for an unknown number. */
   footnote?: Maybe<Footnote>;
+  /** Every footnote, in number order. */
   footnotes: Array<Footnote>;
+  /** A good practice by its number (1..25); null for any other number. */
   goodPractice?: Maybe<GoodPractice>;
+  /** Good practices in number order, as a Relay connection, filtered. */
   goodPractices: GoodPracticeConnection;
+  /** An international instrument by id; null when the id names no instrument. */
   instrument?: Maybe<Instrument>;
+  /** International instruments by title, as a Relay connection, filtered. */
   instruments: InstrumentConnection;
+  /** Section 1: the manifestations of the nexus (a..f). */
   manifestations: Array<Manifestation>;
-  /** The subgraph within `depth` hops of a node, ready for visualisation tools. `types` keeps only these relationship types. */
+  /** The subgraph within `depth` hops of a node, ready for visualisation tools. */
   neighborhood: Subgraph;
-  /** Section 1: the concept of the nexus. */
+  /** Section 1: the families of the nexus between organized crime and terrorism. */
   nexusFamilies: Array<NexusFamily>;
-  /** Any node by id. */
+  /** Any node by id ("gp:17", "actor:prison-administration"); null when no node has it. An id whose prefix the graph never uses is BAD_USER_INPUT. */
   node?: Maybe<Node>;
-  /** Several nodes by id, in the order asked; unknown ids give null. */
+  /** Several nodes by id, in the order asked; unknown ids give null. At most 100 ids. */
   nodes: Array<Maybe<Node>>;
+  /** Section 1: the notions the toolkit defines. */
   notions: Array<Notion>;
+  /** Organisations behind the examples, by name. */
   organizations: Array<Organization>;
-  /** Shortest paths between two nodes (any relationship, either direction), at most maxLength hops. */
+  /** Shortest paths between two nodes (any relationship, either direction), shortest first; empty when none is short enough. */
   paths: Array<GraphPath>;
+  /** Section 1: the regional contexts of the nexus. */
   regionalContexts: Array<RegionalContext>;
+  /** The regional meetings the toolkit was built from. */
   regionalMeetings: Array<RegionalMeeting>;
-  /** Practices related to one practice, with an explainable score. */
+  /** Practices related to one practice, best first, with an explainable score; empty for an unknown number. */
   relatedPractices: Array<RelatedPractice>;
-  /** Full-text search across node types, ranked; Lucene syntax in the query is taken literally. */
+  /** Full-text search across node types, best first; Lucene syntax in the query is taken literally. */
   search: Array<SearchHit>;
+  /** Section 1: the points to watch, optionally of one category. */
   watchPoints: Array<WatchPoint>;
 };
 
 
+/** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryActorArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryActorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ActorFilter>;
@@ -446,21 +638,25 @@ export type QueryActorsArgs = {
 };
 
 
+/** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryAreaArgs = {
   code: Scalars['String']['input'];
 };
 
 
+/** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryCountriesArgs = {
   name?: InputMaybe<Scalars['NonEmptyString']['input']>;
 };
 
 
+/** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryExampleArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryExamplesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ExampleFilter>;
@@ -468,16 +664,19 @@ export type QueryExamplesArgs = {
 };
 
 
+/** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryFootnoteArgs = {
   number: Scalars['PositiveInt']['input'];
 };
 
 
+/** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryGoodPracticeArgs = {
   number: Scalars['Int']['input'];
 };
 
 
+/** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryGoodPracticesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<GoodPracticeFilter>;
@@ -485,11 +684,13 @@ export type QueryGoodPracticesArgs = {
 };
 
 
+/** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryInstrumentArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryInstrumentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<InstrumentFilter>;
@@ -497,6 +698,7 @@ export type QueryInstrumentsArgs = {
 };
 
 
+/** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -504,21 +706,25 @@ export type QueryNeighborhoodArgs = {
 };
 
 
+/** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryOrganizationsArgs = {
   name?: InputMaybe<Scalars['NonEmptyString']['input']>;
 };
 
 
+/** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryPathsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['ID']['input'];
@@ -527,12 +733,14 @@ export type QueryPathsArgs = {
 };
 
 
+/** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryRelatedPracticesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   number: Scalars['Int']['input'];
 };
 
 
+/** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
@@ -540,49 +748,68 @@ export type QuerySearchArgs = {
 };
 
 
+/** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryWatchPointsArgs = {
   category?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Section 1: a regional context of the nexus. */
 export type RegionalContext = Node & {
   __typename?: 'RegionalContext';
+  /** Description as printed. */
   description: Scalars['String']['output'];
+  /** The node's stable id (see `Node.id`). */
   id: Scalars['ID']['output'];
+  /** Manifestations seen there. */
   manifestations: Array<Manifestation>;
+  /** Name. */
   name: Scalars['String']['output'];
 };
 
+/** A regional meeting the toolkit was built from. */
 export type RegionalMeeting = Node & {
   __typename?: 'RegionalMeeting';
   /** "2017-10" */
   date: Scalars['String']['output'];
+  /** The node's stable id (see `Node.id`). */
   id: Scalars['ID']['output'];
+  /** Where it took place. */
   place: Scalars['String']['output'];
+  /** Region it covered. */
   region: Scalars['String']['output'];
 };
 
+/** A practice related to another, with the evidence for it. */
 export type RelatedPractice = {
   __typename?: 'RelatedPractice';
   /** Cache identity: "RelatedPractice:", the practice asked about and the related practice ("RelatedPractice:gp:17>gp:24"). Never a node id. */
   id: Scalars['ID']['output'];
+  /** The related practice. */
   practice: GoodPractice;
   /** Human-readable reasons, one per shared actor, shared instrument and cross-reference. */
   reasons: Array<Scalars['String']['output']>;
+  /** True when the related practice refers to the one asked about. */
   referencedFrom: Scalars['Boolean']['output'];
+  /** True when the practice asked about refers to the related one. */
   referencesTo: Scalars['Boolean']['output'];
   /** Sum of the evidence: merged with it 5, each cross-reference direction 3, each shared instrument 2, each shared actor 1. */
   score: Scalars['Float']['output'];
+  /** Actors both practices name. */
   sharedActors: Array<Actor>;
+  /** Instruments both practices cite. */
   sharedInstruments: Array<Instrument>;
 };
 
+/** A full-text search hit. */
 export type SearchHit = {
   __typename?: 'SearchHit';
   /** The property the snippet comes from. */
   field: Scalars['String']['output'];
   /** Cache identity: "SearchHit:", the node id and the search (query and types), so hits of different searches do not overwrite each other. Never a node id. */
   id: Scalars['ID']['output'];
+  /** The node found. */
   node: Node;
+  /** Relevance; higher is better, comparable within one search only. */
   score: Scalars['Float']['output'];
   /** Matching text with the matched words wrapped in <mark>…</mark>. */
   snippet: Scalars['String']['output'];
@@ -590,48 +817,75 @@ export type SearchHit = {
   type: Scalars['String']['output'];
 };
 
+/** The kinds of node full-text search covers. */
 export type SearchableType =
+  /** Actors (name, aliases). */
   | 'ACTOR'
+  /** Countries and regions (name). */
   | 'COUNTRY'
+  /** Examples of initiatives (name, description). */
   | 'EXAMPLE'
+  /** Footnotes (text). */
   | 'FOOTNOTE'
+  /** Good practices (title, lead). */
   | 'GOOD_PRACTICE'
+  /** International instruments (title, short name, aliases, symbol). */
   | 'INSTRUMENT'
+  /** Key actions (text, sub-items). */
   | 'KEY_ACTION'
+  /** Manifestations of the nexus (name, definition). */
   | 'MANIFESTATION'
+  /** Notions (name, description). */
   | 'NOTION'
+  /** Organisations (name, aliases). */
   | 'ORGANIZATION'
+  /** Regional contexts (name, description). */
   | 'REGIONAL_CONTEXT'
+  /** Steps (text, sub-items). */
   | 'STEP'
+  /** Points to watch (factor, indicators). */
   | 'WATCH_POINT';
 
+/** A section of the toolkit document. */
 export type Section = Node & {
   __typename?: 'Section';
+  /** Areas of the section. */
   areas: Array<Area>;
+  /** The node's stable id (see `Node.id`). */
   id: Scalars['ID']['output'];
+  /** Number as printed. */
   number: Scalars['Int']['output'];
+  /** Title as printed. */
   title: Scalars['String']['output'];
 };
 
 /** Where something came from in data/source/nexus-policy-toolkit.txt (1-based, inclusive lines). */
 export type SourceLocation = {
   __typename?: 'SourceLocation';
+  /** Last line, inclusive. */
   endLine: Scalars['Int']['output'];
   /** Cache identity: "SourceLocation:" and the id of the node or relationship it belongs to. Never a node id. */
   id: Scalars['ID']['output'];
+  /** Printed page, where derivable. */
   page?: Maybe<Scalars['Int']['output']>;
+  /** First line, 1-based. */
   startLine: Scalars['Int']['output'];
+  /** The verbatim text of those lines. */
   text: Scalars['String']['output'];
 };
 
+/** A step of a good practice (under a key action, or directly under the practice). */
 export type Step = Node & {
   __typename?: 'Step';
+  /** Footnotes attached to the step. */
   footnotes: Array<Footnote>;
+  /** The node's stable id (see `Node.id`). */
   id: Scalars['ID']['output'];
   /** Ordered tree of sub-items: [{ text, items: [...] }]. */
   itemTree: Scalars['JSON']['output'];
   /** Top-level sub-items. */
   items: Array<Scalars['String']['output']>;
+  /** The key action the step belongs to, if any. */
   keyAction?: Maybe<KeyAction>;
   /** As printed (GP 14 has steps 1, 3 and 4). */
   number: Scalars['Int']['output'];
@@ -641,24 +895,33 @@ export type Step = Node & {
   practice: GoodPractice;
   /** Every practice that shows the step. */
   practices: Array<GoodPractice>;
+  /** Where the step is printed. */
   source: SourceLocation;
+  /** The step as printed. */
   text: Scalars['String']['output'];
 };
 
+/** Nodes and relationships around a node, as plain data for visualisation tools. */
 export type Subgraph = {
   __typename?: 'Subgraph';
+  /** Relationships between the nodes. */
   edges: Array<GraphEdge>;
   /** Cache identity: "Subgraph:" and the arguments that made it (centre, depth, relationship types). Never a node id. */
   id: Scalars['ID']['output'];
+  /** Nodes within the depth, the centre included. */
   nodes: Array<GraphNode>;
 };
 
+/** Section 1: a point to watch, with its indicators. */
 export type WatchPoint = Node & {
   __typename?: 'WatchPoint';
   /** "environmental" or "organizational" */
   category: Scalars['String']['output'];
+  /** The factor to watch. */
   factor: Scalars['String']['output'];
+  /** The node's stable id (see `Node.id`). */
   id: Scalars['ID']['output'];
+  /** Indicators of the factor, as printed. */
   indicators: Array<Scalars['String']['output']>;
 };
 
