@@ -53,7 +53,7 @@ export const EXAMPLE_QUERIES: ExampleQuery[] = [
   }
 }` },
   { title: 'Relay pagination', query: `{
-  goodPractices(first: 2, after: "b2Zmc2V0OjQ") {
+  goodPractices(first: 2, after: "djF8dDdoaUZjS1ZNcXw0") {
     totalCount edges { cursor node { number } } pageInfo { hasNextPage hasPreviousPage endCursor }
   }
 }` },

@@ -23,6 +23,7 @@ import {
 } from 'graphql';
 import type { ApiContext } from './context.js';
 import { badUserInput } from './errors.js';
+import { DEFAULT_PAGE_SIZE } from './pagination.js';
 
 export const MAX_DEPTH = 10;
 export const MAX_COST = 50_000;
@@ -40,12 +41,20 @@ interface Walk {
   variables: Record<string, unknown>;
 }
 
-function firstArgument(walk: Walk, field: FieldNode, definition: GraphQLField<unknown, unknown>): number | null {
-  const argument = definition.args.find((candidate) => candidate.name === 'first');
+function sizeArgument(walk: Walk, field: FieldNode, definition: GraphQLField<unknown, unknown>, name: 'first' | 'last'): number | null {
+  const argument = definition.args.find((candidate) => candidate.name === name);
   if (!argument) return null;
-  const given = field.arguments?.find((candidate) => candidate.name.value === 'first');
+  const given = field.arguments?.find((candidate) => candidate.name.value === name);
   const value = given ? valueFromAST(given.value, argument.type, walk.variables) : argument.defaultValue;
-  return typeof value === 'number' && value > 0 ? value : null;
+  return typeof value === 'number' && value >= 0 ? value : null;
+}
+
+/** Rows a field may return: `first` or `last` (the larger), 25 for a connection given neither, else null. */
+function firstArgument(walk: Walk, field: FieldNode, definition: GraphQLField<unknown, unknown>): number | null {
+  const first = sizeArgument(walk, field, definition, 'first');
+  const last = sizeArgument(walk, field, definition, 'last');
+  if (first === null && last === null) return definition.args.some((argument) => argument.name === 'last') ? DEFAULT_PAGE_SIZE : null;
+  return Math.max(first ?? 0, last ?? 0);
 }
 
 function measureSelections(walk: Walk, selectionSet: SelectionSetNode, parent: GraphQLCompositeType, visited: Set<string>): OperationMeasure {

@@ -20,6 +20,8 @@ export interface SourceRecord {
 
 /** One page of a Relay connection. */
 export interface ConnectionRecord {
+  /** Key of the connection and filter, carried by its cursors. */
+  cursorKey: string;
   totalCount: number;
   /** Offset of the first node of the page in the whole ordered list. */
   offset: number;

@@ -633,8 +633,10 @@ export type QueryActorArgs = {
 /** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryActorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ActorFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -659,8 +661,10 @@ export type QueryExampleArgs = {
 /** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryExamplesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ExampleFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -679,8 +683,10 @@ export type QueryGoodPracticeArgs = {
 /** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryGoodPracticesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<GoodPracticeFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -693,8 +699,10 @@ export type QueryInstrumentArgs = {
 /** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type QueryInstrumentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<InstrumentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1398,19 +1406,19 @@ export interface PositiveIntScalarConfig extends GraphQLScalarTypeConfig<Resolve
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
-  actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<QueryActorsArgs, 'first'>>;
+  actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QueryActorsArgs>>;
   area?: Resolver<Maybe<ResolversTypes['Area']>, ParentType, ContextType, RequireFields<QueryAreaArgs, 'code'>>;
   areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType, Partial<QueryCountriesArgs>>;
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
   example?: Resolver<Maybe<ResolversTypes['Example']>, ParentType, ContextType, RequireFields<QueryExampleArgs, 'id'>>;
-  examples?: Resolver<ResolversTypes['ExampleConnection'], ParentType, ContextType, RequireFields<QueryExamplesArgs, 'first'>>;
+  examples?: Resolver<ResolversTypes['ExampleConnection'], ParentType, ContextType, Partial<QueryExamplesArgs>>;
   footnote?: Resolver<Maybe<ResolversTypes['Footnote']>, ParentType, ContextType, RequireFields<QueryFootnoteArgs, 'number'>>;
   footnotes?: Resolver<Array<ResolversTypes['Footnote']>, ParentType, ContextType>;
   goodPractice?: Resolver<Maybe<ResolversTypes['GoodPractice']>, ParentType, ContextType, RequireFields<QueryGoodPracticeArgs, 'number'>>;
-  goodPractices?: Resolver<ResolversTypes['GoodPracticeConnection'], ParentType, ContextType, RequireFields<QueryGoodPracticesArgs, 'first'>>;
+  goodPractices?: Resolver<ResolversTypes['GoodPracticeConnection'], ParentType, ContextType, Partial<QueryGoodPracticesArgs>>;
   instrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<QueryInstrumentArgs, 'id'>>;
-  instruments?: Resolver<ResolversTypes['InstrumentConnection'], ParentType, ContextType, RequireFields<QueryInstrumentsArgs, 'first'>>;
+  instruments?: Resolver<ResolversTypes['InstrumentConnection'], ParentType, ContextType, Partial<QueryInstrumentsArgs>>;
   manifestations?: Resolver<Array<ResolversTypes['Manifestation']>, ParentType, ContextType>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id'>>;
   nexusFamilies?: Resolver<Array<ResolversTypes['NexusFamily']>, ParentType, ContextType>;

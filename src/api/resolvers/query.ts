@@ -8,7 +8,7 @@ import { badUserInput } from '../errors.js';
 import { validateNodeId } from '../ids.js';
 import type { ApiContext } from '../context.js';
 import type { NodeRecord } from '../model.js';
-import { MAX_PAGE_SIZE, pageRequest, validateFirst } from '../pagination.js';
+import { connectionKey, MAX_PAGE_SIZE, pageRequest, validateFirst } from '../pagination.js';
 import { graphEdgeKeysAt, graphNodePlanAt, planAt, planOf } from '../plans.js';
 import { readActors } from '../repositories/actors.js';
 import { readExamples } from '../repositories/examples.js';
@@ -55,23 +55,23 @@ export const Query: QueryResolvers = {
   },
 
   goodPractice: (_root, { number }, context, info) => context.loaders.practiceByNumber(number, planOf(info)),
-  goodPractices: (_root, { filter, first, after }, context, info) =>
-    readPractices(context.reader, filter, pageRequest(first, after), pagePlan(info), context.loaders),
+  goodPractices: (_root, { filter, ...page }, context, info) =>
+    readPractices(context.reader, filter, pageRequest(connectionKey('goodPractices', filter), page), pagePlan(info), context.loaders),
 
   area: (_root, { code }, context, info) => context.loaders.nodeById(`area:${code.trim().toUpperCase()}`, planOf(info)),
   areas: list('Area'),
 
   actor: (_root, { id }, context, info) => nodeOfType(context, info, id, 'Actor'),
-  actors: (_root, { filter, first, after }, context, info) =>
-    readActors(context.reader, filter, pageRequest(first, after), pagePlan(info), context.loaders),
+  actors: (_root, { filter, ...page }, context, info) =>
+    readActors(context.reader, filter, pageRequest(connectionKey('actors', filter), page), pagePlan(info), context.loaders),
 
   instrument: (_root, { id }, context, info) => nodeOfType(context, info, id, 'Instrument'),
-  instruments: (_root, { filter, first, after }, context, info) =>
-    readInstruments(context.reader, filter, pageRequest(first, after), pagePlan(info), context.loaders),
+  instruments: (_root, { filter, ...page }, context, info) =>
+    readInstruments(context.reader, filter, pageRequest(connectionKey('instruments', filter), page), pagePlan(info), context.loaders),
 
   example: (_root, { id }, context, info) => nodeOfType(context, info, id, 'Example'),
-  examples: (_root, { filter, first, after }, context, info) =>
-    readExamples(context.reader, filter, pageRequest(first, after), pagePlan(info), context.loaders),
+  examples: (_root, { filter, ...page }, context, info) =>
+    readExamples(context.reader, filter, pageRequest(connectionKey('examples', filter), page), pagePlan(info), context.loaders),
 
   organizations: list('Organization', (args) => ({ name: args['name'] as string | null | undefined })),
   countries: list('Country', (args) => ({ name: args['name'] as string | null | undefined })),
