@@ -47,7 +47,7 @@ const config: CodegenConfig = {
           Dataset: `${MODEL}#DatasetRecord`,
         },
         scalars: {
-          URL: { input: 'URL', output: 'string' },
+          URL: 'string',
           PositiveInt: 'number',
           NonEmptyString: 'string',
           DateTime: { input: 'Date', output: 'Date | string' },

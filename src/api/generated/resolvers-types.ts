@@ -22,7 +22,7 @@ export type Scalars = {
   /** An integer of at least 1. */
   PositiveInt: { input: number; output: number; }
   /** An absolute web address, served as printed in the toolkit (repaired only where the PDF broke it). */
-  URL: { input: URL; output: string; }
+  URL: { input: string; output: string; }
 };
 
 /** A key actor the practices name (a canonical actor; the wording of each mention is on ActorMention). */

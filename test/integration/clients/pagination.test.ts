@@ -71,3 +71,4 @@ describe('Relay connections', () => {
     expect(foreign.errors?.[0]?.extensions?.['argumentName']).toBe('before');
   });
 });
+
