@@ -2,8 +2,8 @@
 // field and filter is run in-process against a recording reader, and the full
 // Cypher text and parameters it sends are compared with the reviewed ones.
 import { ApolloServer } from '@apollo/server';
-import { connectionKey, encodeCursor } from '../../../src/api/pagination.js';
 import { describe, expect, it } from 'vitest';
+import { connectionKey, encodeCursor } from '../../../src/api/pagination.js';
 import { contextFor, type ApiContext } from '../../../src/api/context.js';
 import { resolvers } from '../../../src/api/resolvers/index.js';
 import { readTypeDefs } from '../../../src/api/schema.js';
@@ -41,7 +41,7 @@ describe('statements of root fields', () => {
         {
           "cypher": "UNWIND $numbers AS number
       MATCH (x:GoodPractice {number: number})
-      RETURN x{.id, .number, .title, __labels: labels(x), __link0: COLLECT { MATCH (x)-[r1:CITES]->(o1:Node) WITH r1, o1 ORDER BY r1.order, o1.number, o1.order, o1.name, o1.title, o1.id RETURN {edge: r1{.id, __start: x.id, __end: o1.id}, node: o1{.id, .title, __labels: labels(o1)}} }, __link1: COLLECT { MATCH (x)-[r1:HAS_STEP]->(o1:Node) WITH r1, o1 ORDER BY r1.order, o1.number, o1.order, o1.name, o1.title, o1.id RETURN {edge: r1{.id, __start: x.id, __end: o1.id}, node: o1{.id, .number, .text, __labels: labels(o1)}} }, __link2: COLLECT { MATCH (x)-[r1:MENTIONS_ACTOR]->(o1:Node) WITH r1, o1 ORDER BY r1.order, o1.number, o1.order, o1.name, o1.title, o1.id RETURN {edge: r1{.id, .text, __start: x.id, __end: o1.id}, node: o1{.id, .name, __labels: labels(o1)}} }} AS x",
+      RETURN x{.id, .number, .title, __link0: COLLECT { MATCH (x)-[r1:CITES]->(o1) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{}, node: o1{.id, .title}} }, __link1: COLLECT { MATCH (x)-[r1:HAS_STEP]->(o1) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{}, node: o1{.id, .number, .text}} }, __link2: COLLECT { MATCH (x)-[r1:MENTIONS_ACTOR]->(o1) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{.text}, node: o1{.id, .name}} }} AS x",
           "parameters": {
             "numbers": [
               3,
@@ -105,7 +105,7 @@ describe('statements of root fields', () => {
       WITH size(matching) AS total, matching, $start AS start, CASE WHEN $end IS NULL OR $end > size(matching) THEN size(matching) ELSE $end END AS end
       WITH total, matching, start, CASE WHEN $first IS NOT NULL AND start + $first < end THEN start + $first ELSE end END AS end
       WITH total, matching, CASE WHEN $last IS NOT NULL AND end - $last > start THEN end - $last ELSE start END AS start, end
-      RETURN total, start, [x IN matching[start..end] | x{.id, .number, .title, __labels: labels(x)}] AS page",
+      RETURN total, start, [x IN matching[start..end] | x{.id, .number, .title}] AS page",
           "parameters": {
             "actor": "zqactor",
             "area": "zqarea",
@@ -142,7 +142,7 @@ describe('statements of root fields', () => {
         WITH size(matching) AS total, matching, $start AS start, CASE WHEN $end IS NULL OR $end > size(matching) THEN size(matching) ELSE $end END AS end
         WITH total, matching, start, CASE WHEN $first IS NOT NULL AND start + $first < end THEN start + $first ELSE end END AS end
         WITH total, matching, CASE WHEN $last IS NOT NULL AND end - $last > start THEN end - $last ELSE start END AS start, end
-        RETURN total, start, [x IN matching[start..end] | x{.id, .number, __labels: labels(x)}] AS page",
+        RETURN total, start, [x IN matching[start..end] | x{.id, .number}] AS page",
             "parameters": {
               "area": "b",
               "end": null,
@@ -176,7 +176,7 @@ describe('statements of root fields', () => {
       WITH size(matching) AS total, matching, $start AS start, CASE WHEN $end IS NULL OR $end > size(matching) THEN size(matching) ELSE $end END AS end
       WITH total, matching, start, CASE WHEN $first IS NOT NULL AND start + $first < end THEN start + $first ELSE end END AS end
       WITH total, matching, CASE WHEN $last IS NOT NULL AND end - $last > start THEN end - $last ELSE start END AS start, end
-      RETURN total, start, [x IN matching[start..end] | x{.id, .name, __labels: labels(x)}] AS page",
+      RETURN total, start, [x IN matching[start..end] | x{.id, .name}] AS page",
           "parameters": {
             "category": "zqcategory",
             "end": null,
@@ -202,7 +202,7 @@ describe('statements of root fields', () => {
       WITH size(matching) AS total, matching, $start AS start, CASE WHEN $end IS NULL OR $end > size(matching) THEN size(matching) ELSE $end END AS end
       WITH total, matching, start, CASE WHEN $first IS NOT NULL AND start + $first < end THEN start + $first ELSE end END AS end
       WITH total, matching, CASE WHEN $last IS NOT NULL AND end - $last > start THEN end - $last ELSE start END AS start, end
-      RETURN total, start, [x IN matching[start..end] | x{.id, .title, __labels: labels(x)}] AS page",
+      RETURN total, start, [x IN matching[start..end] | x{.id, .title}] AS page",
           "parameters": {
             "end": null,
             "first": 25,
@@ -231,7 +231,7 @@ describe('statements of root fields', () => {
       WITH size(matching) AS total, matching, $start AS start, CASE WHEN $end IS NULL OR $end > size(matching) THEN size(matching) ELSE $end END AS end
       WITH total, matching, start, CASE WHEN $first IS NOT NULL AND start + $first < end THEN start + $first ELSE end END AS end
       WITH total, matching, CASE WHEN $last IS NOT NULL AND end - $last > start THEN end - $last ELSE start END AS start, end
-      RETURN total, start, [x IN matching[start..end] | x{.id, .name, __labels: labels(x)}] AS page",
+      RETURN total, start, [x IN matching[start..end] | x{.id, .name}] AS page",
           "parameters": {
             "country": "zqcountry",
             "end": null,
@@ -285,10 +285,29 @@ describe('statements of root fields', () => {
         {
           "cypher": "UNWIND $ids AS id
       MATCH (x:Node {id: id})
-      RETURN x{.id, .name, __labels: labels(x)} AS x",
+      RETURN x{.id, .name} AS x",
           "parameters": {
             "ids": [
               "actor:zqactor",
+            ],
+          },
+        },
+        {
+          "cypher": "UNWIND $ids AS id
+      MATCH (x:Node {id: id})
+      RETURN x{.id, .title} AS x",
+          "parameters": {
+            "ids": [
+              "instrument:zqinstrument",
+            ],
+          },
+        },
+        {
+          "cypher": "UNWIND $ids AS id
+      MATCH (x:Node {id: id})
+      RETURN x{.id, .name} AS x",
+          "parameters": {
+            "ids": [
               "example:zqexample",
             ],
           },
@@ -296,10 +315,9 @@ describe('statements of root fields', () => {
         {
           "cypher": "UNWIND $ids AS id
       MATCH (x:Node {id: id})
-      RETURN x{.id, .title, __labels: labels(x)} AS x",
+      RETURN x{.id, .title} AS x",
           "parameters": {
             "ids": [
-              "instrument:zqinstrument",
               "area:A",
             ],
           },
@@ -307,7 +325,7 @@ describe('statements of root fields', () => {
         {
           "cypher": "UNWIND $ids AS id
       MATCH (x:Node {id: id})
-      RETURN x{.id, .text, __labels: labels(x)} AS x",
+      RETURN x{.id, .text} AS x",
           "parameters": {
             "ids": [
               "footnote:4",
@@ -332,7 +350,7 @@ describe('statements of root fields', () => {
       WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
-      RETURN x{.id, .code, __labels: labels(x)} AS x",
+      RETURN x{.id, .code} AS x",
           "parameters": {
             "category": null,
             "name": null,
@@ -343,7 +361,7 @@ describe('statements of root fields', () => {
       WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY toLower(x.name), x.id
-      RETURN x{.id, .name, __labels: labels(x)} AS x",
+      RETURN x{.id, .name} AS x",
           "parameters": {
             "category": null,
             "name": "zqorg",
@@ -354,7 +372,7 @@ describe('statements of root fields', () => {
       WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY toLower(x.name), x.id
-      RETURN x{.id, .name, __labels: labels(x)} AS x",
+      RETURN x{.id, .name} AS x",
           "parameters": {
             "category": null,
             "name": "zqcountry",
@@ -365,7 +383,7 @@ describe('statements of root fields', () => {
       WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
-      RETURN x{.id, .number, __labels: labels(x)} AS x",
+      RETURN x{.id, .number} AS x",
           "parameters": {
             "category": null,
             "name": null,
@@ -376,7 +394,7 @@ describe('statements of root fields', () => {
       WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
-      RETURN x{.id, .name, __labels: labels(x)} AS x",
+      RETURN x{.id, .name} AS x",
           "parameters": {
             "category": null,
             "name": null,
@@ -387,7 +405,7 @@ describe('statements of root fields', () => {
       WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
-      RETURN x{.id, .name, __labels: labels(x)} AS x",
+      RETURN x{.id, .name} AS x",
           "parameters": {
             "category": null,
             "name": null,
@@ -398,7 +416,7 @@ describe('statements of root fields', () => {
       WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
-      RETURN x{.id, .name, __labels: labels(x)} AS x",
+      RETURN x{.id, .name} AS x",
           "parameters": {
             "category": null,
             "name": null,
@@ -409,7 +427,7 @@ describe('statements of root fields', () => {
       WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
-      RETURN x{.id, .name, __labels: labels(x)} AS x",
+      RETURN x{.id, .name} AS x",
           "parameters": {
             "category": null,
             "name": null,
@@ -420,7 +438,7 @@ describe('statements of root fields', () => {
       WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
-      RETURN x{.id, .factor, __labels: labels(x)} AS x",
+      RETURN x{.id, .factor} AS x",
           "parameters": {
             "category": "zqcategory",
             "name": null,
@@ -431,7 +449,7 @@ describe('statements of root fields', () => {
       WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
-      RETURN x{.id, .place, __labels: labels(x)} AS x",
+      RETURN x{.id, .place} AS x",
           "parameters": {
             "category": null,
             "name": null,
@@ -454,7 +472,7 @@ describe('statements of root fields', () => {
       }
       WITH node, score WHERE any(label IN labels(node) WHERE label IN $labels)
       WITH node, score ORDER BY score DESC, node.id LIMIT $limit
-      RETURN node{.id, .aliases, .definition, .description, .factor, .indicators, .items, .lead, .name, .shortName, .symbol, .text, .title, __labels: labels(node)} AS node, score",
+      RETURN node{.id, __labels: labels(node), __perLabel: CASE WHEN node:Document THEN [] WHEN node:Section THEN [] WHEN node:Area THEN [] WHEN node:GoodPractice THEN [node.title, node.lead] WHEN node:KeyAction THEN [node.text, node.lead] WHEN node:Step THEN [node.text, node.items] WHEN node:Actor THEN [node.name, node.aliases] WHEN node:Instrument THEN [node.title, node.shortName, node.symbol, node.aliases] WHEN node:Example THEN [node.name, node.description] WHEN node:Organization THEN [node.name, node.aliases] WHEN node:Country THEN [node.name] WHEN node:Footnote THEN [node.text] WHEN node:NexusFamily THEN [] WHEN node:Manifestation THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN node:Notion THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN node:RegionalContext THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN node:WatchPoint THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN node:RegionalMeeting THEN [] ELSE [] END, __perLabelKinds: "search"} AS node, score",
           "parameters": {
             "candidates": 10,
             "labels": [
@@ -480,12 +498,37 @@ describe('statements of root fields', () => {
     expect(statements).toMatchInlineSnapshot(`
       [
         {
-          "cypher": "UNWIND $numbers AS number
-      MATCH (x:GoodPractice {number: number})
-      RETURN x{.id, .number, __labels: labels(x)} AS x",
+          "cypher": "UNWIND $ids AS sourceId
+      MATCH (p:GoodPractice {id: sourceId})
+      CALL (p) {
+        MATCH (p)-[:MENTIONS_ACTOR]->(a:Actor)<-[:MENTIONS_ACTOR]-(q:GoodPractice) WHERE q <> p
+        WITH DISTINCT q, a ORDER BY a.name
+        RETURN q, collect(a{.id, .name, .shortName, .title}) AS actors, [] AS instruments, false AS referencesTo, false AS referencedFrom, false AS merged
+        UNION ALL
+        MATCH (p)-[:CITES]->(i:Instrument)<-[:CITES]-(q:GoodPractice) WHERE q <> p
+        WITH DISTINCT q, i ORDER BY i.title
+        RETURN q, [] AS actors, collect(i{.id, .name, .shortName, .title}) AS instruments, false AS referencesTo, false AS referencedFrom, false AS merged
+        UNION ALL
+        MATCH (p)-[:REFERENCES]->(q:GoodPractice) WHERE q <> p
+        RETURN DISTINCT q, [] AS actors, [] AS instruments, true AS referencesTo, false AS referencedFrom, false AS merged
+        UNION ALL
+        MATCH (p)<-[:REFERENCES]-(q:GoodPractice) WHERE q <> p
+        RETURN DISTINCT q, [] AS actors, [] AS instruments, false AS referencesTo, true AS referencedFrom, false AS merged
+        UNION ALL
+        MATCH (p)-[:MERGED_WITH]-(q:GoodPractice) WHERE q <> p
+        RETURN DISTINCT q, [] AS actors, [] AS instruments, false AS referencesTo, false AS referencedFrom, true AS merged
+      }
+      WITH sourceId, q, collect(actors) AS actorLists, collect(instruments) AS instrumentLists,
+        any(flag IN collect(referencesTo) WHERE flag) AS referencesTo,
+        any(flag IN collect(referencedFrom) WHERE flag) AS referencedFrom,
+        any(flag IN collect(merged) WHERE flag) AS merged
+      RETURN sourceId, q{.id, .number} AS q,
+        reduce(all = [], list IN actorLists | all + list) AS actors,
+        reduce(all = [], list IN instrumentLists | all + list) AS instruments,
+        referencesTo, referencedFrom, merged",
           "parameters": {
-            "numbers": [
-              3,
+            "ids": [
+              "gp:3",
             ],
           },
         },
@@ -493,7 +536,7 @@ describe('statements of root fields', () => {
           "cypher": "MATCH (a:Node {id: $from}), (b:Node {id: $to})
       MATCH p = allShortestPaths((a)-[*..3]-(b))
       WITH p LIMIT 200
-      RETURN [x IN nodes(p) | x{.id, .code, .date, .factor, .name, .number, .place, .shortName, .title, __labels: labels(x)}] AS nodes,
+      RETURN [x IN nodes(p) | x{.id, __labels: labels(x), __perLabel: CASE WHEN x:Document THEN [x.title] WHEN x:Section THEN [x.number, x.title] WHEN x:Area THEN [x.code, x.title] WHEN x:GoodPractice THEN [x.number, x.title] WHEN x:KeyAction THEN [x.number] WHEN x:Step THEN [x.number] WHEN x:Actor THEN [x.name] WHEN x:Instrument THEN [x.shortName, x.title] WHEN x:Example THEN [x.name] WHEN x:Organization THEN [x.name] WHEN x:Country THEN [x.name] WHEN x:Footnote THEN [x.number] WHEN x:NexusFamily THEN [x.name] WHEN x:Manifestation THEN [x.name] WHEN x:Notion THEN [x.name] WHEN x:RegionalContext THEN [x.name] WHEN x:WatchPoint THEN [x.factor] WHEN x:RegionalMeeting THEN [x.place, x.date] ELSE [] END, __perLabelKinds: "display"}] AS nodes,
         [r IN relationships(p) | r{.id, __type: type(r), __start: startNode(r).id, __end: endNode(r).id}] AS rels",
           "parameters": {
             "from": "gp:2",
@@ -510,7 +553,7 @@ describe('statements of root fields', () => {
         WHERE b IN found
         RETURN collect(r{.id, __type: type(r), __start: a.id, __end: b.id}) AS rels
       }
-      RETURN [x IN found | x{.id, .code, .date, .factor, .name, .number, .place, .shortName, .title, __labels: labels(x)}] AS nodes, rels",
+      RETURN [x IN found | x{.id, __labels: labels(x), __perLabel: CASE WHEN x:Document THEN [x.title] WHEN x:Section THEN [x.number, x.title] WHEN x:Area THEN [x.code, x.title] WHEN x:GoodPractice THEN [x.number, x.title] WHEN x:KeyAction THEN [x.number] WHEN x:Step THEN [x.number] WHEN x:Actor THEN [x.name] WHEN x:Instrument THEN [x.shortName, x.title] WHEN x:Example THEN [x.name] WHEN x:Organization THEN [x.name] WHEN x:Country THEN [x.name] WHEN x:Footnote THEN [x.number] WHEN x:NexusFamily THEN [x.name] WHEN x:Manifestation THEN [x.name] WHEN x:Notion THEN [x.name] WHEN x:RegionalContext THEN [x.name] WHEN x:WatchPoint THEN [x.factor] WHEN x:RegionalMeeting THEN [x.place, x.date] ELSE [] END, __perLabelKinds: "display"}] AS nodes, rels",
           "parameters": {
             "id": "gp:3",
           },
