@@ -51,7 +51,7 @@ export async function readWithPython(kind: 'graphml' | 'gexf', file: string, sam
 }
 
 /** Compiles tools/jgrapht-reader when its classes or classpath are missing or older than its sources. */
-function jgraphtClasspath(): string {
+export function jgraphtClasspath(): string {
   const classpathFile = path.join(JGRAPHT, 'target', 'classpath.txt');
   const source = path.join(JGRAPHT, 'src', 'main', 'java', 'org', 'nexustoolkit', 'jgrapht', 'ReadExport.java');
   const compiled = path.join(JGRAPHT, 'target', 'classes', 'org', 'nexustoolkit', 'jgrapht', 'ReadExport.class');

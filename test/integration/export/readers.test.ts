@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeTestDriver, testGraph } from '../../support/neo4j.js';
-import { pythonWithReaders, readWithJGraphT, readWithPython } from '../../support/readers.js';
+import { jgraphtClasspath, pythonWithReaders, readWithJGraphT, readWithPython } from '../../support/readers.js';
 import { dataOf, startTestApi, type TestApi } from '../api/api-client.js';
 
 let api: TestApi;
@@ -16,7 +16,9 @@ let dataset: { nodeCount: number; relationshipCount: number };
 const files: Record<'graphml' | 'gexf', string> = { graphml: '', gexf: '' };
 
 beforeAll(async () => {
+  // Installs and builds run synchronously, before the service starts in this process.
   pythonWithReaders();
+  jgraphtClasspath();
   api = await startTestApi();
   dataset = dataOf(await api.query<{ dataset: typeof dataset }>('{ dataset { nodeCount relationshipCount } }')).dataset;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nexus-export-readers-'));
