@@ -346,8 +346,11 @@ const computed = (...keys: string[]): ComputedBinding => ({ kind: 'computed', ke
 const start: EndpointBinding = { kind: 'endpoint', end: 'start' };
 const end: EndpointBinding = { kind: 'endpoint', end: 'end' };
 const nodeSource = props(...NODE_SOURCE_KEYS);
-const edgeSource = props(...EDGE_SOURCE_KEYS);
+const edgeSource = props('id', ...EDGE_SOURCE_KEYS);
 const id = props();
+// Relationship ids are read only when a field needs them: the cache identities of
+// mentions, citations, cross-references, their source locations and graph edges do.
+const edgeId = props('id');
 
 /**
  * For each GraphQL object type backed by a node (NODE_TYPES) or a relationship
@@ -453,7 +456,7 @@ export const FIELD_BINDINGS: Readonly<Record<string, Readonly<Record<string, Fie
   WatchPoint: { id, factor: props('factor'), category: props('category'), indicators: props('indicators') },
   // Relationship-backed types.
   ActorMention: {
-    id,
+    id: edgeId,
     text: props('text'),
     actor: end,
     entry: props('entry'),
@@ -462,7 +465,7 @@ export const FIELD_BINDINGS: Readonly<Record<string, Readonly<Record<string, Fie
     source: edgeSource,
   },
   Citation: {
-    id,
+    id: edgeId,
     instrument: end,
     practice: start,
     provisions: props('provisions'),
@@ -471,7 +474,7 @@ export const FIELD_BINDINGS: Readonly<Record<string, Readonly<Record<string, Fie
     source: edgeSource,
   },
   CrossReference: {
-    id,
+    id: edgeId,
     from: start,
     fromStep: computed('fromStep'),
     to: end,
@@ -482,7 +485,7 @@ export const FIELD_BINDINGS: Readonly<Record<string, Readonly<Record<string, Fie
   },
   // Plain-data views of any node or relationship, for graph tools.
   GraphNode: { id, nodeId: id, type: props(), labels: props(), label: computed(), properties: { kind: 'all' }, node: computed() },
-  GraphEdge: { id, relationshipId: id, source: props(), target: props(), type: props(), properties: { kind: 'all' } },
+  GraphEdge: { id: edgeId, relationshipId: edgeId, source: props(), target: props(), type: props(), properties: { kind: 'all' } },
 };
 
 /** GraphQL types that stand for a relationship, and the relationship type behind each. */
