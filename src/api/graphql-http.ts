@@ -38,8 +38,18 @@ export function responseMediaType(accept: string | undefined): string | null {
  * a `data` entry and whether the HTTP request itself was malformed (Apollo's
  * BAD_REQUEST: no query, a query that is not a string, …).
  */
-export function responseStatus(options: { mediaType: string; hasData: boolean; malformed: boolean; current: number | undefined }): number {
-  const { mediaType, hasData, malformed, current } = options;
+export function responseStatus(options: {
+  mediaType: string;
+  hasData: boolean;
+  malformed: boolean;
+  current: number | undefined;
+  /** `data` is null because an argument was refused (BAD_USER_INPUT). */
+  refusedInput?: boolean;
+}): number {
+  const { mediaType, hasData, malformed, current, refusedInput = false } = options;
+  // A refused argument served nothing: under the spec's own media type it is a client error (4xx), as every
+  // client error of this API is; legacy application/json keeps 200, as the spec recommends for it.
+  if (refusedInput && mediaType !== APPLICATION_JSON) return 400;
   // A response with data MUST be 2xx under both media types: partial results are results.
   if (hasData) return 200;
   // Malformed HTTP (405, 406, 415) and server failures keep the status Apollo or the service chose.
@@ -53,6 +63,13 @@ type Response = GraphQLRequestContextWillSendResponse<object>['response'];
 function hasDataEntry(response: Response): boolean {
   if (response.body.kind !== 'single') return true;
   return 'data' in response.body.singleResult && response.body.singleResult.data !== undefined;
+}
+
+/** No data at all, or every root field null. */
+function nothingServed(response: Response): boolean {
+  if (response.body.kind !== 'single') return false;
+  const data = response.body.singleResult.data;
+  return !data || Object.values(data).every((value) => value === null);
 }
 
 export function graphqlOverHttpPlugin(): ApolloServerPlugin<object> {
@@ -69,6 +86,7 @@ export function graphqlOverHttpPlugin(): ApolloServerPlugin<object> {
             hasData: hasDataEntry(response),
             malformed: errors?.some((error) => error.extensions['code'] === ApolloServerErrorCode.BAD_REQUEST) ?? false,
             current: response.http.status,
+            refusedInput: nothingServed(response) && (errors?.some((error) => error.extensions['code'] === 'BAD_USER_INPUT') ?? false),
           });
 
           const method = request.http?.method;

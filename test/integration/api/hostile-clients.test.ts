@@ -23,7 +23,12 @@ interface RawAnswer {
 }
 
 async function post(body: string): Promise<RawAnswer> {
-  const response = await fetch(api.server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  // The spec's own media type: request errors are 4xx under it (legacy application/json answers them with 200).
+  const response = await fetch(api.server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body,
+  });
   const text = await response.text();
   return { status: response.status, body: JSON.parse(text) as RawAnswer['body'], roundTrips: Number(response.headers.get('x-cypher-round-trips') ?? '0') };
 }

@@ -23,6 +23,10 @@ describe('responseStatus', () => {
     expect(responseStatus({ mediaType: strict, hasData: false, malformed: false, current: 400 })).toBe(400);
     expect(responseStatus({ mediaType: APPLICATION_JSON, hasData: false, malformed: false, current: 400 })).toBe(200);
   });
+  it('is 400 under graphql-response+json when an argument was refused and nothing was served', () => {
+    expect(responseStatus({ mediaType: strict, hasData: true, malformed: false, current: 400, refusedInput: true })).toBe(400);
+    expect(responseStatus({ mediaType: APPLICATION_JSON, hasData: true, malformed: false, current: 400, refusedInput: true })).toBe(200);
+  });
   it('keeps 400 for malformed requests, and 405/406/415 and 5xx without data as they are', () => {
     expect(responseStatus({ mediaType: APPLICATION_JSON, hasData: false, malformed: true, current: 400 })).toBe(400);
     for (const current of [405, 406, 415, 500, 503]) {
