@@ -21,6 +21,8 @@ import { searchNodes } from '../repositories/search.js';
 const MAX_SEARCH_LENGTH = 500;
 const MAX_RELATED = 24;
 const MAX_PATHS = 20;
+/** Entries of neighborhood(types:), repeats included (there are fewer relationship types than this). */
+const MAX_NEIGHBORHOOD_TYPES = 64;
 
 /** A node by id, only if it has the expected label (an actor query never returns a practice). */
 async function nodeOfType(context: ApiContext, info: GraphQLResolveInfo, id: string, label: string): Promise<NodeRecord | null> {
@@ -113,9 +115,12 @@ export const Query: QueryResolvers = {
   neighborhood: async (_root, { id, depth, types }, context, info) => {
     const centre = validateNodeId(id);
     const hops = boundedInteger(depth, 1, 1, MAX_NEIGHBOURHOOD_DEPTH, 'depth');
-    const unknown = (types ?? []).filter((type) => !isRelationshipType(type));
+    if ((types?.length ?? 0) > MAX_NEIGHBORHOOD_TYPES) {
+      throw badUserInput(`types: at most ${MAX_NEIGHBORHOOD_TYPES} relationship types, got ${types?.length}`, { argumentName: 'types' });
+    }
+    const unknown = [...new Set(types ?? [])].filter((type) => !isRelationshipType(type));
     if (unknown.length > 0) {
-      throw badUserInput(`types: unknown relationship type(s) ${unknown.join(', ')}; known: ${RELATIONSHIP_TYPES.join(', ')}`, {
+      throw badUserInput(`types: unknown relationship type(s) ${unknown.slice(0, 10).join(', ')}; known: ${RELATIONSHIP_TYPES.join(', ')}`, {
         argumentName: 'types',
       });
     }
