@@ -225,7 +225,7 @@ export function graphNodePlanAt(info: GraphQLResolveInfo, path: string[]): NodeP
     }
     const fields = collectFields(scope, selections, 'GraphNode');
     let plan: NodePlan = EMPTY_PLAN;
-    if (fields.has('label')) plan = { ...plan, display: true };
+    if (fields.has('label')) plan = { ...plan, perLabel: ['display'] };
     if (fields.has('properties')) plan = { ...plan, keys: '*' };
     const typed = fields.get('node');
     if (typed) {

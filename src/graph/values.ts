@@ -2,7 +2,7 @@
 // and lists, map projections of nodes and relationships) into the plain
 // records every layer uses, whatever the driver's disableLosslessIntegers setting.
 import neo4j from 'neo4j-driver';
-import { NODE_TYPE_BY_LABEL, nodeLabelOf, TECHNICAL_LABEL } from './model.js';
+import { nodeLabelOf, perLabelKeys, TECHNICAL_LABEL, type PerLabelKeys } from './model.js';
 
 export type Scalar = string | number | boolean;
 export type PropertyValue = Scalar | Scalar[];
@@ -89,12 +89,13 @@ export function toNodeRecord(raw: Readonly<Record<string, unknown>>, projected: 
   const id = properties['id'];
   delete properties['id'];
   const sorted = sortLabels(labels);
-  const display = raw['__display'];
-  if (Array.isArray(display)) {
-    // What the display label reads (plan `display`), kept as properties; the record does not claim them as projected keys.
-    const keys = NODE_TYPE_BY_LABEL.get(nodeLabelOf(sorted))?.displayKeys ?? [];
+  const values = raw['__perLabel'];
+  if (Array.isArray(values)) {
+    // What a per-label view reads (plan `perLabel`), kept as properties; the record does not claim them as projected keys.
+    const kinds = String(raw['__perLabelKinds'] ?? '').split(',') as PerLabelKeys[];
+    const keys = perLabelKeys(nodeLabelOf(sorted), kinds);
     keys.forEach((key, index) => {
-      const value = toPropertyValue(display[index]);
+      const value = toPropertyValue(values[index]);
       if (value !== null && !(key in properties)) properties[key] = value;
     });
   }

@@ -451,7 +451,7 @@ describe('statements of root fields', () => {
       }
       WITH node, score WHERE any(label IN labels(node) WHERE label IN $labels)
       WITH node, score ORDER BY score DESC, node.id LIMIT $limit
-      RETURN node{.id, .aliases, .definition, .description, .factor, .indicators, .items, .lead, .name, .shortName, .symbol, .text, .title, __labels: labels(node)} AS node, score",
+      RETURN node{.id, __labels: labels(node), __perLabel: CASE [label IN labels(node) WHERE label <> 'Node'][0] WHEN 'Document' THEN [] WHEN 'Section' THEN [] WHEN 'Area' THEN [] WHEN 'GoodPractice' THEN [node.title, node.lead] WHEN 'KeyAction' THEN [node.text, node.lead] WHEN 'Step' THEN [node.text, node.items] WHEN 'Actor' THEN [node.name, node.aliases] WHEN 'Instrument' THEN [node.title, node.shortName, node.symbol, node.aliases] WHEN 'Example' THEN [node.name, node.description] WHEN 'Organization' THEN [node.name, node.aliases] WHEN 'Country' THEN [node.name] WHEN 'Footnote' THEN [node.text] WHEN 'NexusFamily' THEN [] WHEN 'Manifestation' THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN 'Notion' THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN 'RegionalContext' THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN 'WatchPoint' THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN 'RegionalMeeting' THEN [] ELSE [] END, __perLabelKinds: "search"} AS node, score",
           "parameters": {
             "candidates": 10,
             "labels": [
@@ -515,7 +515,7 @@ describe('statements of root fields', () => {
           "cypher": "MATCH (a:Node {id: $from}), (b:Node {id: $to})
       MATCH p = allShortestPaths((a)-[*..3]-(b))
       WITH p LIMIT 200
-      RETURN [x IN nodes(p) | x{.id, __labels: labels(x), __display: CASE WHEN x:Document THEN [x.title] WHEN x:Section THEN [x.number, x.title] WHEN x:Area THEN [x.code, x.title] WHEN x:GoodPractice THEN [x.number, x.title] WHEN x:KeyAction THEN [x.number] WHEN x:Step THEN [x.number] WHEN x:Actor THEN [x.name] WHEN x:Instrument THEN [x.shortName, x.title] WHEN x:Example THEN [x.name] WHEN x:Organization THEN [x.name] WHEN x:Country THEN [x.name] WHEN x:Footnote THEN [x.number] WHEN x:NexusFamily THEN [x.name] WHEN x:Manifestation THEN [x.name] WHEN x:Notion THEN [x.name] WHEN x:RegionalContext THEN [x.name] WHEN x:WatchPoint THEN [x.factor] WHEN x:RegionalMeeting THEN [x.place, x.date] ELSE [] END}] AS nodes,
+      RETURN [x IN nodes(p) | x{.id, __labels: labels(x), __perLabel: CASE [label IN labels(x) WHERE label <> 'Node'][0] WHEN 'Document' THEN [x.title] WHEN 'Section' THEN [x.number, x.title] WHEN 'Area' THEN [x.code, x.title] WHEN 'GoodPractice' THEN [x.number, x.title] WHEN 'KeyAction' THEN [x.number] WHEN 'Step' THEN [x.number] WHEN 'Actor' THEN [x.name] WHEN 'Instrument' THEN [x.shortName, x.title] WHEN 'Example' THEN [x.name] WHEN 'Organization' THEN [x.name] WHEN 'Country' THEN [x.name] WHEN 'Footnote' THEN [x.number] WHEN 'NexusFamily' THEN [x.name] WHEN 'Manifestation' THEN [x.name] WHEN 'Notion' THEN [x.name] WHEN 'RegionalContext' THEN [x.name] WHEN 'WatchPoint' THEN [x.factor] WHEN 'RegionalMeeting' THEN [x.place, x.date] ELSE [] END, __perLabelKinds: "display"}] AS nodes,
         [r IN relationships(p) | r{.id, __type: type(r), __start: startNode(r).id, __end: endNode(r).id}] AS rels",
           "parameters": {
             "from": "gp:2",
@@ -532,7 +532,7 @@ describe('statements of root fields', () => {
         WHERE b IN found
         RETURN collect(r{.id, __type: type(r), __start: a.id, __end: b.id}) AS rels
       }
-      RETURN [x IN found | x{.id, __labels: labels(x), __display: CASE WHEN x:Document THEN [x.title] WHEN x:Section THEN [x.number, x.title] WHEN x:Area THEN [x.code, x.title] WHEN x:GoodPractice THEN [x.number, x.title] WHEN x:KeyAction THEN [x.number] WHEN x:Step THEN [x.number] WHEN x:Actor THEN [x.name] WHEN x:Instrument THEN [x.shortName, x.title] WHEN x:Example THEN [x.name] WHEN x:Organization THEN [x.name] WHEN x:Country THEN [x.name] WHEN x:Footnote THEN [x.number] WHEN x:NexusFamily THEN [x.name] WHEN x:Manifestation THEN [x.name] WHEN x:Notion THEN [x.name] WHEN x:RegionalContext THEN [x.name] WHEN x:WatchPoint THEN [x.factor] WHEN x:RegionalMeeting THEN [x.place, x.date] ELSE [] END}] AS nodes, rels",
+      RETURN [x IN found | x{.id, __labels: labels(x), __perLabel: CASE [label IN labels(x) WHERE label <> 'Node'][0] WHEN 'Document' THEN [x.title] WHEN 'Section' THEN [x.number, x.title] WHEN 'Area' THEN [x.code, x.title] WHEN 'GoodPractice' THEN [x.number, x.title] WHEN 'KeyAction' THEN [x.number] WHEN 'Step' THEN [x.number] WHEN 'Actor' THEN [x.name] WHEN 'Instrument' THEN [x.shortName, x.title] WHEN 'Example' THEN [x.name] WHEN 'Organization' THEN [x.name] WHEN 'Country' THEN [x.name] WHEN 'Footnote' THEN [x.number] WHEN 'NexusFamily' THEN [x.name] WHEN 'Manifestation' THEN [x.name] WHEN 'Notion' THEN [x.name] WHEN 'RegionalContext' THEN [x.name] WHEN 'WatchPoint' THEN [x.factor] WHEN 'RegionalMeeting' THEN [x.place, x.date] ELSE [] END, __perLabelKinds: "display"}] AS nodes, rels",
           "parameters": {
             "id": "gp:3",
           },
