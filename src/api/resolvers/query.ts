@@ -1,5 +1,5 @@
 // Root fields: validated arguments, then repositories and loaders.
-import type { QueryResolvers } from '../generated/resolvers-types.js';
+import type { NameMatch, QueryResolvers } from '../generated/resolvers-types.js';
 import { isRelationshipType, labelOfId, RELATIONSHIP_TYPES } from '../../graph/model.js';
 import { readCurrentDataset } from '../../graph/dataset.js';
 import { MAX_NEIGHBOURHOOD_DEPTH, readNeighbourhood } from '../../graph/subgraph.js';
@@ -75,8 +75,8 @@ export const Query: QueryResolvers = {
   examples: (_root, { filter, first, after }, context, info) =>
     readExamples(context.reader, filter, pageRequest(first, after), pagePlan(info), context.loaders),
 
-  organizations: list('Organization', (args) => ({ name: args['name'] as string | null | undefined })),
-  countries: list('Country', (args) => ({ name: args['name'] as string | null | undefined })),
+  organizations: list('Organization', (args) => ({ name: args['name'] as string | null | undefined, match: args['match'] as NameMatch | undefined })),
+  countries: list('Country', (args) => ({ name: args['name'] as string | null | undefined, match: args['match'] as NameMatch | undefined })),
   footnote: (_root, { number }, context, info) => context.loaders.nodeById(`footnote:${number}`, planOf(info)),
   footnotes: list('Footnote'),
 
