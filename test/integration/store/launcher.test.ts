@@ -56,5 +56,6 @@ describe('neo4j launcher', () => {
         await launched.stop();
       }
     }
-  }, 120_000);
+    // Two cold starts of Neo4j: minutes on a busy machine.
+  }, 300_000);
 });

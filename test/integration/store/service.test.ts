@@ -64,6 +64,15 @@ async function startService(extra: Record<string, string> = {}): Promise<Service
   return service;
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function graphql(port: number): Promise<{ status: number; retryAfter: string | null; body: string }> {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: QUERY });
   return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.text() };
@@ -122,9 +131,12 @@ describe('npm start', () => {
     expect(after.dataset.loadedAt).toBe(before.dataset.loadedAt);
 
     // Neo4j killed: 503 with Retry-After, /health red; then restarted and serving again.
-    process.kill(launcherPid(service.dataDir), 'SIGKILL');
+    const neo4jPid = launcherPid(service.dataDir);
+    process.kill(neo4jPid, 'SIGKILL');
+    // The kill is asynchronous: ask only once the process is gone, or a read may still be answered.
+    for (let waited = 0; waited < 10_000 && isAlive(neo4jPid); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     const down = await graphql(service.port);
-    expect(down.status).toBe(503);
+    expect({ status: down.status, body: down.body }).toMatchObject({ status: 503 });
     expect(down.retryAfter).toMatch(/^\d+$/);
     expect(JSON.parse(down.body).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
     expect((await fetch(`http://127.0.0.1:${service.port}/health`)).status).toBe(503);
