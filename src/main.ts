@@ -4,6 +4,7 @@
 // GraphQL, the explorer and the exports on PORT (default 4000).
 import pino from 'pino';
 import { startServer } from './api/server.js';
+import { ensureWebBuild } from './api/web-build.js';
 import { parsePort } from './store/config.js';
 import { reportFatal } from './store/cli/errors.js';
 import { ensureToolkitLoaded, readToolkitGraph } from './store/dataset.js';
@@ -34,6 +35,7 @@ async function shutdown(close: () => Promise<void>, signal: string): Promise<voi
 
 try {
   const graph = readToolkitGraph();
+  await ensureWebBuild({ log: (line) => logger.info(line) });
   connection = await openNeo4j(undefined, { log: (line) => logger.info(line) });
   const opened = connection;
   // Until the server is up, a signal only has Neo4j to stop.
