@@ -1,5 +1,6 @@
 // Turns what the driver returns (Integer, Node, Relationship) into the plain
 // records of model.ts, whatever the driver's disableLosslessIntegers setting.
+import { SEARCH_VARIANTS_PROPERTY } from '../search/spelling-variants.js';
 import neo4j, { type Node as Neo4jNode, type Relationship } from 'neo4j-driver';
 import type { EdgeRecord, NodeRecord, Properties, PropertyValue, Scalar } from './model.js';
 
@@ -33,6 +34,8 @@ export function toProperties(raw: Record<string, unknown>): Properties {
 
 export function toNodeRecord(node: Neo4jNode): NodeRecord {
   const properties = toProperties(node.properties as Record<string, unknown>);
+  // Derived at load time for the full-text indexes; not part of the toolkit's data.
+  delete properties[SEARCH_VARIANTS_PROPERTY];
   const id = properties['id'];
   return {
     id: typeof id === 'string' ? id : node.elementId,

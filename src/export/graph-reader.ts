@@ -1,5 +1,6 @@
 // Reads the whole graph, or the neighbourhood of one node, from Neo4j in read
 // transactions with parameterised Cypher.
+import { SEARCH_VARIANTS_PROPERTY } from '../search/spelling-variants.js';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { ExportEdge, ExportGraph, ExportNode } from './export-graph.js';
 import { labelForNode } from './node-style.js';
@@ -30,6 +31,8 @@ function toNode(record: { get(key: string): unknown }): ExportNode {
   const labels = (toPlainValue(record.get('labels')) as string[]).filter((label) => label !== 'Node').sort();
   const properties = toProperties(record.get('properties'));
   delete properties['id'];
+  // Derived at load time for the full-text indexes; not part of the toolkit's data.
+  delete properties[SEARCH_VARIANTS_PROPERTY];
   const type = labels[0] ?? 'Node';
   return { id, type, labels, label: labelForNode(type, id, properties), properties };
 }

@@ -1,10 +1,22 @@
 // Full-text search across node types over the Neo4j full-text indexes of
-// cypher/003-fulltext-indexes.cypher, merged into one ranked list.
+// cypher/003 and 004, merged into one ranked list:
+// - "GP 17", "gp17", "practice 17" put that practice first;
+// - quoted phrases are required, other words rank (all words, close together, first);
+// - a word the toolkit never uses is corrected to the nearest one it does
+//   ("terorism" → "terrorism"), and the correction is reported;
+// - British and American spellings find each other (searchVariants, see
+//   src/search/spelling-variants.ts);
+// - a practice also scores by the wording of its actor mentions and citations,
+//   so "prison administration … Rome Memorandum" finds the practices that name
+//   the one and cite the other.
 import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
+import { SEARCH_FIELDS } from '../../search/fields.js';
+import { spellingVariants } from '../../search/spelling-variants.js';
 import type { GraphReader } from '../graph-reader.js';
-import { highlight, searchTerms, toLuceneQuery } from '../lucene.js';
+import { highlight, parsedTerms, parseSearch, practiceReference, toRankedLuceneQuery, type ParsedSearch } from '../lucene.js';
 import type { NodeRecord, SearchHitRecord } from '../model.js';
 import { toNodeRecord, toNumber } from '../neo4j-values.js';
+import { closestWord, Vocabulary } from './search-vocabulary.js';
 
 export type SearchableType =
   | 'GOOD_PRACTICE'
@@ -25,39 +37,62 @@ interface SearchTarget {
   index: string;
   label: string;
   /** Properties the index covers, in the order a snippet is preferred from. */
-  fields: string[];
+  fields: readonly string[];
 }
 
-const CONCEPT_FIELDS = ['name', 'definition', 'description', 'factor', 'indicators'];
+const target = (index: string, label: string): SearchTarget => ({ index, label, fields: SEARCH_FIELDS[label] ?? [] });
 
 export const SEARCH_TARGETS: Readonly<Record<SearchableType, SearchTarget>> = {
-  GOOD_PRACTICE: { index: 'practice_text', label: 'GoodPractice', fields: ['title', 'lead'] },
-  KEY_ACTION: { index: 'key_action_text', label: 'KeyAction', fields: ['text', 'lead'] },
-  STEP: { index: 'step_text', label: 'Step', fields: ['text', 'items'] },
-  ACTOR: { index: 'actor_names', label: 'Actor', fields: ['name', 'aliases'] },
-  INSTRUMENT: { index: 'instrument_text', label: 'Instrument', fields: ['title', 'shortName', 'symbol', 'aliases'] },
-  EXAMPLE: { index: 'example_text', label: 'Example', fields: ['name', 'description'] },
-  ORGANIZATION: { index: 'organization_names', label: 'Organization', fields: ['name', 'aliases'] },
-  COUNTRY: { index: 'country_names', label: 'Country', fields: ['name'] },
-  FOOTNOTE: { index: 'footnote_text', label: 'Footnote', fields: ['text'] },
-  MANIFESTATION: { index: 'concept_text', label: 'Manifestation', fields: CONCEPT_FIELDS },
-  NOTION: { index: 'concept_text', label: 'Notion', fields: CONCEPT_FIELDS },
-  REGIONAL_CONTEXT: { index: 'concept_text', label: 'RegionalContext', fields: CONCEPT_FIELDS },
-  WATCH_POINT: { index: 'concept_text', label: 'WatchPoint', fields: CONCEPT_FIELDS },
+  GOOD_PRACTICE: target('practice_text', 'GoodPractice'),
+  KEY_ACTION: target('key_action_text', 'KeyAction'),
+  STEP: target('step_text', 'Step'),
+  ACTOR: target('actor_names', 'Actor'),
+  INSTRUMENT: target('instrument_text', 'Instrument'),
+  EXAMPLE: target('example_text', 'Example'),
+  ORGANIZATION: target('organization_names', 'Organization'),
+  COUNTRY: target('country_names', 'Country'),
+  FOOTNOTE: target('footnote_text', 'Footnote'),
+  MANIFESTATION: target('concept_text', 'Manifestation'),
+  NOTION: target('concept_text', 'Notion'),
+  REGIONAL_CONTEXT: target('concept_text', 'RegionalContext'),
+  WATCH_POINT: target('concept_text', 'WatchPoint'),
 };
 
 export const SEARCHABLE_TYPES = Object.keys(SEARCH_TARGETS) as SearchableType[];
 
-/** The statement querying each index once; index names come from SEARCH_TARGETS, never from clients. */
+/**
+ * Relationship indexes whose hits count for the practice they start from:
+ * the wording of its actor mentions and of its citations. Weighted below the
+ * practice's own text.
+ */
+const PRACTICE_CONTEXT_INDEXES: ReadonlyArray<{ index: string; weight: number }> = [
+  { index: 'actor_mention_text', weight: 0.5 },
+  { index: 'citation_text', weight: 0.5 },
+];
+
+/**
+ * The statement querying each index once; index names come from
+ * SEARCH_TARGETS, never from clients. A node's score is the sum over indexes
+ * of its best hit in each (its own text, its mentions, its citations).
+ */
 export function searchStatement(types: readonly SearchableType[]): string {
   const indexes = [...new Set(types.map((type) => SEARCH_TARGETS[type].index))].sort();
   const calls = indexes.map(
-    (index) => `  CALL db.index.fulltext.queryNodes('${index}', $query, {limit: $candidates}) YIELD node, score RETURN node, score`,
+    (index) =>
+      `  CALL db.index.fulltext.queryNodes('${index}', $query, {limit: $candidates}) YIELD node, score RETURN node, score, '${index}' AS source`,
   );
+  if (types.includes('GOOD_PRACTICE')) {
+    for (const { index, weight } of PRACTICE_CONTEXT_INDEXES) {
+      calls.push(`  CALL db.index.fulltext.queryRelationships('${index}', $query, {limit: $candidates}) YIELD relationship, score
+  WITH startNode(relationship) AS node, score WHERE node:GoodPractice
+  RETURN node, score * ${weight} AS score, '${index}' AS source`);
+    }
+  }
   return `CALL {
 ${calls.join('\n  UNION ALL\n')}
 }
-WITH node, score WHERE any(label IN labels(node) WHERE label IN $labels)
+WITH node, source, max(score) AS best WHERE any(label IN labels(node) WHERE label IN $labels)
+WITH node, sum(best) * count(source) AS score
 RETURN node, score ORDER BY score DESC, node.id LIMIT $limit`;
 }
 
@@ -75,28 +110,142 @@ export function snippetOf(node: NodeRecord, fields: readonly string[], terms: re
   return best ? { field: best.field, snippet: best.snippet } : { field: fields[0] ?? 'id', snippet: node.id };
 }
 
+/** Highlight terms: the words searched for and their other British/American spelling. */
+function highlightTerms(parsed: ParsedSearch): string[] {
+  const terms = parsedTerms(parsed);
+  const variants = spellingVariants();
+  return [...new Set(terms.flatMap((term) => [term, variants.alternative(term) ?? term]))];
+}
+
+export interface SearchCorrection {
+  /** The search text with each unknown word replaced by the nearest word of the toolkit. */
+  text: string;
+  /** Pairs of [typed, used]. */
+  corrections: Array<[string, string]>;
+}
+
+/**
+ * "Did you mean": words of the search that occur nowhere in the toolkit (not
+ * even as the start of a word, nor in their other spelling) replaced by the
+ * closest word that does. Null when every word is known or none has a close neighbour.
+ */
+export function correctSearch(text: string, vocabulary: Vocabulary): SearchCorrection | null {
+  const parsed = parseSearch(text);
+  const variants = spellingVariants();
+  const corrections: Array<[string, string]> = [];
+  for (const word of parsedTerms(parsed)) {
+    if (vocabulary.knows(word) || vocabulary.knows(variants.alternative(word) ?? word)) continue;
+    const closest = closestWord(word, vocabulary);
+    if (closest) corrections.push([word, closest]);
+  }
+  if (corrections.length === 0) return null;
+  let corrected = text;
+  for (const [typed, used] of corrections) {
+    corrected = corrected.replace(new RegExp(`(?<![\\p{L}\\p{N}])${typed}(?![\\p{L}\\p{N}])`, 'giu'), used);
+  }
+  return { text: corrected, corrections };
+}
+
+const VOCABULARY_VERSION_STATEMENT =
+  "MATCH (d:Dataset) WHERE d.version IS NOT NULL RETURN d.version + '@' + toString(d.loadedAt) AS version ORDER BY d.loadedAt DESC LIMIT 1";
+
+const VOCABULARY_STATEMENT = `MATCH (n:Node) WHERE any(label IN labels(n) WHERE label IN $labels)
+UNWIND $fields AS field
+WITH n[field] AS value WHERE value IS NOT NULL
+RETURN collect(value) AS texts`;
+
+let cachedVocabulary: { version: string; vocabulary: Promise<Vocabulary> } | null = null;
+
+/** The words of every searchable text, read once per loaded dataset. */
+export async function readVocabulary(reader: GraphReader): Promise<Vocabulary> {
+  const version = (await reader.read<{ version: string }>(VOCABULARY_VERSION_STATEMENT))[0]?.get('version') ?? '';
+  if (cachedVocabulary?.version !== version) {
+    const labels = Object.keys(SEARCH_FIELDS);
+    const fields = [...new Set(Object.values(SEARCH_FIELDS).flat())];
+    const vocabulary = reader
+      .read<{ texts: unknown[] }>(VOCABULARY_STATEMENT, { labels, fields })
+      .then((records) => Vocabulary.fromTexts((records[0]?.get('texts') ?? []).flat().map(String)));
+    cachedVocabulary = { version, vocabulary };
+    vocabulary.catch(() => {
+      if (cachedVocabulary?.vocabulary === vocabulary) cachedVocabulary = null;
+    });
+  }
+  return cachedVocabulary.vocabulary;
+}
+
+const NAME_FIELDS = ['name', 'shortName', 'symbol', 'aliases', 'title'];
+const normalised = (text: string): string => text.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.join(' ') ?? '';
+
+/** A node whose name (or short name, symbol, alias) is exactly the search text goes first. */
+function exactNamesFirst(hits: SearchHitRecord[], text: string): SearchHitRecord[] {
+  const wanted = normalised(text);
+  if (wanted === '') return hits;
+  const top = hits[0]?.score ?? 0;
+  const named = (hit: SearchHitRecord): boolean =>
+    NAME_FIELDS.some((field) => {
+      const value = hit.node.properties[field];
+      return (Array.isArray(value) ? value : [value]).some((name) => typeof name === 'string' && normalised(name) === wanted);
+    });
+  return hits
+    .map((hit) => (named(hit) ? { ...hit, score: hit.score + top } : hit))
+    .sort((left, right) => right.score - left.score || left.node.id.localeCompare(right.node.id));
+}
+
+const PRACTICE_STATEMENT = 'MATCH (n:GoodPractice {number: $number}) RETURN n AS node';
+
+export interface SearchResult {
+  hits: SearchHitRecord[];
+  /** Set when unknown words were replaced before searching. */
+  correction: SearchCorrection | null;
+}
+
+export async function search(
+  reader: GraphReader,
+  text: string,
+  types: readonly SearchableType[] | null | undefined,
+  limit: number,
+): Promise<SearchResult> {
+  const wanted = types && types.length > 0 ? [...new Set(types)] : SEARCHABLE_TYPES;
+  const hits: SearchHitRecord[] = [];
+
+  const number = practiceReference(text);
+  if (number !== null && wanted.includes('GOOD_PRACTICE')) {
+    const record = (await reader.read<{ node: Neo4jNode }>(PRACTICE_STATEMENT, { number: neo4j.int(number) }))[0];
+    if (record) {
+      const node = toNodeRecord(record.get('node'));
+      hits.push({ score: Number.MAX_SAFE_INTEGER, snippet: String(node.properties['title'] ?? node.id), field: 'title', node });
+      return { hits, correction: null };
+    }
+  }
+
+  const correction = correctSearch(text, await readVocabulary(reader));
+  const parsed = parseSearch(correction?.text ?? text);
+  const query = toRankedLuceneQuery(parsed);
+  if (query === null) return { hits, correction: null };
+  const records = await reader.read<{ node: Neo4jNode; score: number }>(searchStatement(wanted), {
+    query,
+    labels: wanted.map((type) => SEARCH_TARGETS[type].label),
+    // LIMIT and the index `limit` option take integers, not JavaScript's floats.
+    limit: neo4j.int(limit),
+    candidates: neo4j.int(Math.max(limit * 2, 50)),
+  });
+  const terms = highlightTerms(parsed);
+  const fieldsByLabel = new Map(SEARCHABLE_TYPES.map((type) => [SEARCH_TARGETS[type].label, SEARCH_TARGETS[type].fields]));
+  for (const record of records) {
+    const node = toNodeRecord(record.get('node'));
+    const label = node.labels.find((candidate) => fieldsByLabel.has(candidate)) ?? node.labels[0] ?? 'Node';
+    const { field, snippet } = snippetOf(node, fieldsByLabel.get(label) ?? [], terms);
+    hits.push({ score: toNumber(record.get('score')) ?? 0, snippet, field, node });
+  }
+  return { hits: exactNamesFirst(hits, correction?.text ?? text), correction };
+}
+
+/** The hits alone (the `search` field). */
 export async function searchNodes(
   reader: GraphReader,
   text: string,
   types: readonly SearchableType[] | null | undefined,
   limit: number,
 ): Promise<SearchHitRecord[]> {
-  const query = toLuceneQuery(text, 'any');
-  if (query === null) return [];
-  const wanted = types && types.length > 0 ? [...new Set(types)] : SEARCHABLE_TYPES;
-  const records = await reader.read<{ node: Neo4jNode; score: number }>(searchStatement(wanted), {
-    query,
-    labels: wanted.map((type) => SEARCH_TARGETS[type].label),
-    // LIMIT and the index `limit` option take integers, not JavaScript's floats.
-    limit: neo4j.int(limit),
-    candidates: neo4j.int(limit * 2),
-  });
-  const terms = searchTerms(text);
-  const fieldsByLabel = new Map(SEARCHABLE_TYPES.map((type) => [SEARCH_TARGETS[type].label, SEARCH_TARGETS[type].fields]));
-  return records.map((record) => {
-    const node = toNodeRecord(record.get('node'));
-    const label = node.labels.find((candidate) => fieldsByLabel.has(candidate)) ?? node.labels[0] ?? 'Node';
-    const { field, snippet } = snippetOf(node, fieldsByLabel.get(label) ?? [], terms);
-    return { score: toNumber(record.get('score')) ?? 0, snippet, field, node };
-  });
+  return (await search(reader, text, types, limit)).hits;
 }
