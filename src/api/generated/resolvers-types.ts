@@ -412,6 +412,8 @@ export type Query = {
   relatedPractices: Array<RelatedPractice>;
   /** Full-text search across node types, ranked; Lucene syntax in the query is taken literally. */
   search: Array<SearchHit>;
+  /** Did you mean: the search text with the words the toolkit never uses replaced by the nearest words it does ("terorism" → "terrorism"); null when every word is known. `search` already searches with it. */
+  searchCorrection?: Maybe<Scalars['String']['output']>;
   watchPoints: Array<WatchPoint>;
 };
 
@@ -519,6 +521,11 @@ export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
   types?: InputMaybe<Array<SearchableType>>;
+};
+
+
+export type QuerySearchCorrectionArgs = {
+  query: Scalars['String']['input'];
 };
 
 
@@ -1127,6 +1134,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   regionalMeetings?: Resolver<Array<ResolversTypes['RegionalMeeting']>, ParentType, ContextType>;
   relatedPractices?: Resolver<Array<ResolversTypes['RelatedPractice']>, ParentType, ContextType, RequireFields<QueryRelatedPracticesArgs, 'first' | 'number'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  searchCorrection?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QuerySearchCorrectionArgs, 'query'>>;
   watchPoints?: Resolver<Array<ResolversTypes['WatchPoint']>, ParentType, ContextType, Partial<QueryWatchPointsArgs>>;
 };
 

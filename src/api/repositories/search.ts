@@ -61,14 +61,16 @@ export const SEARCH_TARGETS: Readonly<Record<SearchableType, SearchTarget>> = {
 export const SEARCHABLE_TYPES = Object.keys(SEARCH_TARGETS) as SearchableType[];
 
 /**
- * Relationship indexes whose hits count for the practice they start from:
- * the wording of its actor mentions and of its citations. Weighted below the
- * practice's own text.
+ * A practice also scores by the actors it names and the instruments it cites
+ * when those match (by name, alias or title: "prison officials" is an alias
+ * of prison administration), weighted below its own text; only the best few
+ * actor and instrument hits count, so a common word does not lift every practice.
  */
-const PRACTICE_CONTEXT_INDEXES: ReadonlyArray<{ index: string; weight: number }> = [
-  { index: 'actor_mention_text', weight: 0.5 },
-  { index: 'citation_text', weight: 0.5 },
+const PRACTICE_CONTEXT: ReadonlyArray<{ index: string; pattern: string; weight: number }> = [
+  { index: 'actor_names', pattern: '(node:GoodPractice)-[:MENTIONS_ACTOR]->(hit)', weight: 0.3 },
+  { index: 'instrument_text', pattern: '(node:GoodPractice)-[:CITES]->(hit)', weight: 0.3 },
 ];
+const CONTEXT_HITS = 3;
 
 /**
  * The statement querying each index once; index names come from
@@ -82,10 +84,10 @@ export function searchStatement(types: readonly SearchableType[]): string {
       `  CALL db.index.fulltext.queryNodes('${index}', $query, {limit: $candidates}) YIELD node, score RETURN node, score, '${index}' AS source`,
   );
   if (types.includes('GOOD_PRACTICE')) {
-    for (const { index, weight } of PRACTICE_CONTEXT_INDEXES) {
-      calls.push(`  CALL db.index.fulltext.queryRelationships('${index}', $query, {limit: $candidates}) YIELD relationship, score
-  WITH startNode(relationship) AS node, score WHERE node:GoodPractice
-  RETURN node, score * ${weight} AS score, '${index}' AS source`);
+    for (const { index, pattern, weight } of PRACTICE_CONTEXT) {
+      calls.push(`  CALL db.index.fulltext.queryNodes('${index}', $query, {limit: ${CONTEXT_HITS}}) YIELD node AS hit, score
+  MATCH ${pattern}
+  RETURN node, score * ${weight} AS score, '${index}:practices' AS source`);
     }
   }
   return `CALL {

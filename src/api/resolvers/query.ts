@@ -14,7 +14,7 @@ import { MAX_NEIGHBORHOOD_DEPTH, readNeighborhood } from '../repositories/neighb
 import { readNodesByLabel } from '../repositories/nodes.js';
 import { MAX_PATH_LENGTH, readShortestPaths } from '../repositories/paths.js';
 import { readPractices } from '../repositories/practices.js';
-import { searchNodes } from '../repositories/search.js';
+import { correctSearch, readVocabulary, searchNodes } from '../repositories/search.js';
 
 const MAX_SEARCH_LENGTH = 500;
 const MAX_RELATED = 24;
@@ -94,6 +94,13 @@ export const Query: QueryResolvers = {
     const hits = await searchNodes(context.reader, query, types, limit);
     context.loaders.prime(hits.map((hit) => hit.node));
     return hits;
+  },
+
+  searchCorrection: async (_root, { query }, context) => {
+    if (query.length > MAX_SEARCH_LENGTH) {
+      throw badUserInput(`query: at most ${MAX_SEARCH_LENGTH} characters, got ${query.length}`, { argumentName: 'query' });
+    }
+    return correctSearch(query, await readVocabulary(context.reader))?.text ?? null;
   },
 
   relatedPractices: async (_root, { number, first }, context) => {
