@@ -97,6 +97,14 @@ async function show(): Promise<void> {
   if (!(route.view === 'practice' && route.step)) window.scrollTo(0, 0);
 }
 
+// The skip link focuses the page's content (its href would be a route under hash routing).
+document.querySelector<HTMLAnchorElement>('.skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  const target = main.querySelector<HTMLElement>('h1') ?? main;
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus();
+});
+
 // "/" jumps to the search box from anywhere (unless typing in a field).
 document.addEventListener('keydown', (event) => {
   if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;

@@ -3,15 +3,29 @@ import { entityHref, exploreHref, graphHref, hrefForNode, parseRoute, practiceHr
 
 describe('explorer routes', () => {
   it('parses the search view with its facets and hit types', () => {
-    expect(parseRoute('')).toEqual({ view: 'explore', state: { q: '', facets: {}, types: [] } });
+    expect(parseRoute('')).toEqual({ view: 'explore', state: { q: '', facets: {}, exclude: {}, types: [], literal: false } });
     expect(parseRoute('#/?q=prison&actor=Prison+administration&instrument=Rome%20Memorandum&types=STEP,ACTOR')).toEqual({
       view: 'explore',
-      state: { q: 'prison', facets: { actor: 'Prison administration', instrument: 'Rome Memorandum' }, types: ['STEP', 'ACTOR'] },
+      state: {
+        q: 'prison',
+        facets: { actor: ['Prison administration'], instrument: ['Rome Memorandum'] },
+        exclude: {},
+        types: ['STEP', 'ACTOR'],
+        literal: false,
+      },
+    });
+  });
+
+  it('keeps several values of a facet (OR) and excluded values', () => {
+    const route = parseRoute('#/?actor=Police&actor=Customs&not-country=Kenya&literal=1');
+    expect(route).toEqual({
+      view: 'explore',
+      state: { q: '', facets: { actor: ['Police', 'Customs'] }, exclude: { country: ['Kenya'] }, types: [], literal: true },
     });
   });
 
   it('round-trips every view through its URL', () => {
-    const explore = { q: 'a & b', facets: { area: 'B', organization: 'UNODC' }, types: [] };
+    const explore = { q: 'a & b', facets: { area: ['B'], organization: ['UNODC', 'UNICRI'] }, exclude: { actor: ['Police'] }, types: [], literal: false };
     expect(parseRoute(exploreHref(explore))).toEqual({ view: 'explore', state: explore });
     expect(parseRoute(practiceHref(17, 'gp:17/action:2/step:3'))).toEqual({ view: 'practice', number: 17, step: 'gp:17/action:2/step:3' });
     expect(parseRoute(entityHref('organization', 'org:unodc'))).toEqual({ view: 'entity', kind: 'organization', id: 'org:unodc' });

@@ -235,7 +235,7 @@ export async function renderPractice(context: ViewContext, number: number, step:
   const content = h(
     'article',
     { class: 'practice' },
-    h('p', { class: 'breadcrumb' }, h('a', { href: exploreHref({ q: '', facets: { area: practice.area.code }, types: [] }) }, `Area ${practice.area.code}: ${practice.area.title}`)),
+    h('p', { class: 'breadcrumb' }, h('a', { href: exploreHref({ q: '', facets: { area: [practice.area.code] }, exclude: {}, types: [], literal: false }) }, `Area ${practice.area.code}: ${practice.area.title}`)),
     h('h1', {}, h('span', { class: 'number' }, `Good practice ${practice.number}`), practice.title),
     merged.length > 0 ? h('p', { class: 'note' }, 'Presented together with ', merged, ' in the toolkit (one shared body of key actions and steps).') : null,
     h(
