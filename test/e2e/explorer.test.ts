@@ -2,7 +2,7 @@
 // driven by playwright-core) against the real service over the test Neo4j.
 // A screenshot of each page is kept under test-artifacts/e2e/.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -151,9 +151,15 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
     const instrumentValue = String(property(instrumentId, 'shortName') ?? property(instrumentId, 'symbol') ?? property(instrumentId, 'title'));
 
     await open('#/');
-    await page.locator('[data-facet="actor"] a', { hasText: String(property(actorId, 'name')) }).first().click();
+    // Long facet lists show their first values; the filter box finds the others (type-ahead).
+    const pick = async (facet: string, label: string): Promise<void> => {
+      const filter = page.locator(`[data-facet="${facet}"] input.facet-filter`);
+      if ((await filter.count()) > 0) await filter.fill(label.slice(0, 12));
+      await page.locator(`[data-facet="${facet}"] li:not([hidden]) a:not(.exclude)`, { hasText: label }).first().click();
+    };
+    await pick('actor', String(property(actorId, 'name')));
     await page.waitForSelector('main:not([aria-busy]) .chips');
-    await page.locator('[data-facet="instrument"] a', { hasText: instrumentValue }).first().click();
+    await pick('instrument', instrumentValue);
     await page.waitForFunction(() => document.querySelectorAll('.chips .chip').length === 2 && !document.querySelector('main[aria-busy]'));
     const listed = (await page.locator('.practice-list li a').allTextContents()).map((text) => Number(/^GP (\d+):/.exec(text)?.[1]));
     expect(listed).toEqual(expected);
@@ -242,6 +248,132 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
   it('says clearly when a practice does not exist', async () => {
     await open('#/practice/999');
     expect(await page.locator('main [role="alert"]').textContent()).toContain('There is no good practice 999');
+  });
+
+  const isToolkit = (): boolean => graph.nodes.some((node) => node.id === 'instrument:gctf-rome-memorandum');
+  const answers = async (): Promise<number[]> =>
+    (await page.locator('.answers li > a').allTextContents()).map((text) => Number(/^GP (\d+):/.exec(text)?.[1]));
+  async function searchFor(text: string): Promise<void> {
+    await open('#/');
+    await page.fill('input[type="search"]', text);
+    await page.press('input[type="search"]', 'Enter');
+    await page.waitForFunction((q) => new URLSearchParams(location.hash.split('?')[1] ?? '').get('q') === q, text);
+    await page.waitForSelector('main:not([aria-busy]) .answers, main:not([aria-busy]) #practices-title');
+  }
+
+  it("answers the user's question typed in the search box, near the top of the page", async () => {
+    if (!isToolkit()) return;
+    await searchFor('practices involving prison administration and citing the Rome Memorandum');
+    expect(await page.locator('.understood').textContent()).toMatch(/Actor: Prison administration.*Instrument: Rome Memorandum/);
+    expect(await answers()).toEqual([17, 20, 24]);
+    const first = await page.locator('.answers li').first().boundingBox();
+    expect(first!.y).toBeLessThan(500);
+    await screenshot('question');
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      await phone.goto(page.url());
+      await phone.waitForSelector('main:not([aria-busy]) .answers li');
+      expect((await phone.locator('.answers li').first().boundingBox())!.y).toBeLessThan(700);
+      await phone.screenshot({ path: path.join(ARTIFACTS, 'phone-question.png') });
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('narrows the practices and the facet counts by the search words', async () => {
+    if (!isToolkit()) return;
+    await searchFor('Sahel');
+    const sahel = graph.relationships.filter((r) => r.type === 'LOCATED_IN' && r.end === 'country:sahel').map((r) => r.start);
+    const expected = new Set(graph.relationships.filter((r) => r.type === 'HAS_EXAMPLE' && sahel.includes(r.end)).map((r) => practiceNumber(r.start)));
+    const listed = await answers();
+    for (const number of expected) expect(listed).toContain(number);
+    expect(listed.length).toBeLessThan(25);
+    // Every facet count is at most the number of practices listed.
+    const counts = (await page.locator('[data-facet="area"] .count').allTextContents()).map(Number);
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(listed.length);
+  });
+
+  it('opens a practice asked for as "gp17"', async () => {
+    await open('#/');
+    await page.fill('input[type="search"]', 'gp17');
+    await page.press('input[type="search"]', 'Enter');
+    await page.waitForFunction(() => location.hash.startsWith('#/practice/17'));
+    await page.waitForSelector('main:not([aria-busy]) article.practice h1');
+  });
+
+  it('corrects a typo and says what it searched for', async () => {
+    if (!isToolkit()) return;
+    await searchFor('terorism financing');
+    expect(await page.locator('.correction').textContent()).toContain('terrorism financing');
+    expect(await page.locator('.hit').count()).toBeGreaterThan(0);
+  });
+
+  it('keeps practices with either of two actors, leaves out a country, and shows all passages', async () => {
+    const actors = graph.nodes.filter((node) => node.labels.includes('Actor')).slice(0, 2);
+    const names = actors.map((actor) => String(actor.properties['name']));
+    const ofActor = (id: string) => graph.relationships.filter((r) => r.type === 'MENTIONS_ACTOR' && r.end === id).map((r) => practiceNumber(r.start));
+    const union = [...new Set(actors.flatMap((actor) => ofActor(actor.id)))].sort((a, b) => a - b);
+    await open(`#/?actor=${encodeURIComponent(names[0]!)}&actor=${encodeURIComponent(names[1]!)}`);
+    expect(await answers()).toEqual(union);
+    expect(await page.locator('.chips .chip').first().textContent()).toContain(`${names[0]} or ${names[1]}`);
+    await page.locator('[data-facet="area"] a.exclude').first().click();
+    await page.waitForFunction(() => location.hash.includes('not-area='));
+    await page.waitForSelector('main:not([aria-busy]) .answers, main:not([aria-busy]) #practices-title');
+    expect((await answers()).length).toBeLessThan(union.length + 1);
+    expect(await page.locator('.chips .chip', { hasText: 'not Area' }).count()).toBe(1);
+  });
+
+  it('exports the results shown as CSV and JSON', async () => {
+    await searchFor('prison');
+    const listed = await answers();
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="csv"]').click()]);
+    const csv = readFileSync((await csvDownload.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFFnumber,title,area,passages,url')).toBe(true);
+    expect(csv).toContain('rank,type,id,title,practices,text,score');
+    const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="json"]').click()]);
+    const json = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8')) as { query: string; practices: Array<{ number: number }>; passages: unknown[] };
+    expect(json.query).toBe('prison');
+    expect(json.practices.map((practice) => practice.number)).toEqual(listed);
+    expect(json.passages.length).toBeGreaterThan(0);
+  });
+
+  it('reaches the first answer in a few Tab presses, and the skip link moves to the content', async () => {
+    await searchFor('prison');
+    await page.focus('input[type="search"]');
+    let presses = 0;
+    while (presses < 10) {
+      await page.keyboard.press('Tab');
+      presses += 1;
+      if (await page.evaluate(() => document.activeElement?.closest('.answers') !== null)) break;
+    }
+    expect(presses).toBeLessThanOrEqual(3);
+    await page.goto(`${baseUrl}/#/practice/17`);
+    await page.waitForSelector('main:not([aria-busy]) h1');
+    // The skip link is the first thing Tab reaches on every page.
+    expect(await page.evaluate(() => document.querySelector('a[href], button, input')?.className)).toBe('skip-link');
+    await page.focus('.skip-link');
+    expect(await page.locator('.skip-link').isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+  });
+
+  it('has no serious or critical accessibility violation (axe-core)', async () => {
+    const number = practiceNumber(graph.nodes.find((node) => node.labels.includes('GoodPractice'))!.id);
+    const pages = ['#/', '#/?q=prison', `#/practice/${number}`, '#/actor/prison-administration'];
+    const found: string[] = [];
+    for (const hash of pages) {
+      await open(hash);
+      await page.addScriptTag({ path: path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
+        const result = await axe.run(document);
+        return result.violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`);
+      });
+      found.push(...violations.map((violation) => `${hash} ${violation}`));
+    }
+    expect(found).toEqual([]);
   });
 
   it('raised no script errors', () => {
