@@ -9,56 +9,30 @@
 // - a practice also scores by the wording of its actor mentions and citations,
 //   so "prison administration … Rome Memorandum" finds the practices that name
 //   the one and cite the other.
-import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+import { NODE_TYPES, type SearchIndexModel } from '../../graph/model.js';
+import { mergePlans, planKey, projection, readNode, type NodePlan, type ReadSink } from '../../graph/plan.js';
+import type { GraphReader } from '../../graph/reader.js';
+import { cachedStatement } from '../../graph/statement-cache.js';
+import { toNumber, type NodeRecord } from '../../graph/values.js';
 import { SEARCH_FIELDS } from '../../search/fields.js';
 import { spellingVariants } from '../../search/spelling-variants.js';
-import type { GraphReader } from '../graph-reader.js';
 import { highlight, parsedTerms, parseSearch, practiceReference, toRankedLuceneQuery, type ParsedSearch } from '../lucene.js';
-import type { NodeRecord, SearchHitRecord } from '../model.js';
-import { toNodeRecord, toNumber } from '../neo4j-values.js';
+import type { SearchHitRecord } from '../model.js';
 import { closestWord, Vocabulary } from './search-vocabulary.js';
 
-export type SearchableType =
-  | 'GOOD_PRACTICE'
-  | 'KEY_ACTION'
-  | 'STEP'
-  | 'ACTOR'
-  | 'INSTRUMENT'
-  | 'EXAMPLE'
-  | 'ORGANIZATION'
-  | 'COUNTRY'
-  | 'FOOTNOTE'
-  | 'MANIFESTATION'
-  | 'NOTION'
-  | 'REGIONAL_CONTEXT'
-  | 'WATCH_POINT';
+export type SearchableType = string;
 
-interface SearchTarget {
-  index: string;
+interface SearchTarget extends SearchIndexModel {
   label: string;
-  /** Properties the index covers, in the order a snippet is preferred from. */
-  fields: readonly string[];
 }
 
-const target = (index: string, label: string): SearchTarget => ({ index, label, fields: SEARCH_FIELDS[label] ?? [] });
+/** Every searchable label of the graph model, by its GraphQL SearchableType value. */
+export const SEARCH_TARGETS: Readonly<Record<SearchableType, SearchTarget>> = Object.fromEntries(
+  NODE_TYPES.flatMap((type) => (type.search ? [[type.search.searchableType, { ...type.search, label: type.label }]] : [])),
+);
 
-export const SEARCH_TARGETS: Readonly<Record<SearchableType, SearchTarget>> = {
-  GOOD_PRACTICE: target('practice_text', 'GoodPractice'),
-  KEY_ACTION: target('key_action_text', 'KeyAction'),
-  STEP: target('step_text', 'Step'),
-  ACTOR: target('actor_names', 'Actor'),
-  INSTRUMENT: target('instrument_text', 'Instrument'),
-  EXAMPLE: target('example_text', 'Example'),
-  ORGANIZATION: target('organization_names', 'Organization'),
-  COUNTRY: target('country_names', 'Country'),
-  FOOTNOTE: target('footnote_text', 'Footnote'),
-  MANIFESTATION: target('concept_text', 'Manifestation'),
-  NOTION: target('concept_text', 'Notion'),
-  REGIONAL_CONTEXT: target('concept_text', 'RegionalContext'),
-  WATCH_POINT: target('concept_text', 'WatchPoint'),
-};
-
-export const SEARCHABLE_TYPES = Object.keys(SEARCH_TARGETS) as SearchableType[];
+export const SEARCHABLE_TYPES = Object.keys(SEARCH_TARGETS);
 
 /**
  * A practice also scores by the actors it names and the instruments it cites
@@ -77,8 +51,8 @@ const CONTEXT_HITS = 3;
  * SEARCH_TARGETS, never from clients. A node's score is the sum over indexes
  * of its best hit in each (its own text, its mentions, its citations).
  */
-export function searchStatement(types: readonly SearchableType[]): string {
-  const indexes = [...new Set(types.map((type) => SEARCH_TARGETS[type].index))].sort();
+export function searchStatement(types: readonly SearchableType[], plan: NodePlan): string {
+  const indexes = [...new Set(types.flatMap((type) => SEARCH_TARGETS[type]?.index ?? []))].sort();
   const calls = indexes.map(
     (index) =>
       `  CALL db.index.fulltext.queryNodes('${index}', $query, {limit: $candidates}) YIELD node, score RETURN node, score, '${index}' AS source`,
@@ -95,7 +69,8 @@ ${calls.join('\n  UNION ALL\n')}
 }
 WITH node, source, max(score) AS best WHERE any(label IN labels(node) WHERE label IN $labels)
 WITH node, sum(best) * count(source) AS score
-RETURN node, score ORDER BY score DESC, node.id LIMIT $limit`;
+WITH node, score ORDER BY score DESC, node.id LIMIT $limit
+RETURN ${projection(plan, 'node')} AS node, score`;
 }
 
 /** The best snippet of a hit: the field holding most of the query's words. */
@@ -193,7 +168,10 @@ function exactNamesFirst(hits: SearchHitRecord[], text: string): SearchHitRecord
     .sort((left, right) => right.score - left.score || left.node.id.localeCompare(right.node.id));
 }
 
-const PRACTICE_STATEMENT = 'MATCH (n:GoodPractice {number: $number}) RETURN n AS node';
+const practiceStatement = (plan: NodePlan): string => `MATCH (node:GoodPractice {number: $number}) RETURN ${projection(plan, 'node')} AS node`;
+
+/** What a snippet and the exact-name check read: every field of every search index. */
+const SNIPPET_KEYS = [...new Set([...Object.values(SEARCH_TARGETS).flatMap((target) => target.fields), ...NAME_FIELDS, 'number'])].sort();
 
 export interface SearchResult {
   hits: SearchHitRecord[];
@@ -206,15 +184,19 @@ export async function search(
   text: string,
   types: readonly SearchableType[] | null | undefined,
   limit: number,
+  requested: NodePlan,
+  sink: ReadSink,
 ): Promise<SearchResult> {
-  const wanted = types && types.length > 0 ? [...new Set(types)] : SEARCHABLE_TYPES;
+  const wanted = types && types.length > 0 ? [...new Set(types)].sort() : SEARCHABLE_TYPES;
+  const plan = mergePlans(requested, { keys: SNIPPET_KEYS, links: [] });
   const hits: SearchHitRecord[] = [];
 
   const number = practiceReference(text);
   if (number !== null && wanted.includes('GOOD_PRACTICE')) {
-    const record = (await reader.read<{ node: Neo4jNode }>(PRACTICE_STATEMENT, { number: neo4j.int(number) }))[0];
+    const statement = cachedStatement(`search-practice:${planKey(plan)}`, () => practiceStatement(plan));
+    const record = (await reader.read<{ node: unknown }>(statement, { number: neo4j.int(number) }))[0];
     if (record) {
-      const node = toNodeRecord(record.get('node'));
+      const node: NodeRecord = readNode(record.get('node'), plan, sink);
       hits.push({ score: Number.MAX_SAFE_INTEGER, snippet: String(node.properties['title'] ?? node.id), field: 'title', node });
       return { hits, correction: null };
     }
@@ -224,17 +206,18 @@ export async function search(
   const parsed = parseSearch(correction?.text ?? text);
   const query = toRankedLuceneQuery(parsed);
   if (query === null) return { hits, correction: null };
-  const records = await reader.read<{ node: Neo4jNode; score: number }>(searchStatement(wanted), {
+  const statement = cachedStatement(`search:${wanted.join(',')}:${planKey(plan)}`, () => searchStatement(wanted, plan));
+  const records = await reader.read<{ node: unknown; score: unknown }>(statement, {
     query,
-    labels: wanted.map((type) => SEARCH_TARGETS[type].label),
+    labels: wanted.flatMap((type) => SEARCH_TARGETS[type]?.label ?? []),
     // LIMIT and the index `limit` option take integers, not JavaScript's floats.
     limit: neo4j.int(limit),
     candidates: neo4j.int(Math.max(limit * 2, 50)),
   });
   const terms = highlightTerms(parsed);
-  const fieldsByLabel = new Map(SEARCHABLE_TYPES.map((type) => [SEARCH_TARGETS[type].label, SEARCH_TARGETS[type].fields]));
+  const fieldsByLabel = new Map(Object.values(SEARCH_TARGETS).map((target) => [target.label, target.fields]));
   for (const record of records) {
-    const node = toNodeRecord(record.get('node'));
+    const node: NodeRecord = readNode(record.get('node'), plan, sink);
     const label = node.labels.find((candidate) => fieldsByLabel.has(candidate)) ?? node.labels[0] ?? 'Node';
     const { field, snippet } = snippetOf(node, fieldsByLabel.get(label) ?? [], terms);
     hits.push({ score: toNumber(record.get('score')) ?? 0, snippet, field, node });
@@ -248,6 +231,8 @@ export async function searchNodes(
   text: string,
   types: readonly SearchableType[] | null | undefined,
   limit: number,
+  requested: NodePlan,
+  sink: ReadSink,
 ): Promise<SearchHitRecord[]> {
-  return (await search(reader, text, types, limit)).hits;
+  return (await search(reader, text, types, limit, requested, sink)).hits;
 }
