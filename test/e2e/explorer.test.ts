@@ -357,9 +357,69 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
   });
 
+  it('reads a Section 1 concept reached from the home page, with its links', async () => {
+    if (!isToolkit()) return;
+    await open('#/');
+    await page.locator('.section-one a', { hasText: 'Alliances' }).first().click();
+    await page.waitForSelector('main:not([aria-busy]) article.concept h1');
+    expect(page.url()).toContain('#/concept/manifestation');
+    const definition = String(graph.nodes.find((node) => node.id === 'manifestation:alliances')?.properties['definition'] ?? '');
+    expect(definition.length).toBeGreaterThan(20);
+    expect(await page.locator('.concept-text').textContent()).toBe(definition);
+    // A linked notion or context opens its own page (not the same graph again).
+    const link = page.locator('section[aria-labelledby="notions-title"] a, section[aria-labelledby="contexts-title"] a').first();
+    const href = await link.getAttribute('href');
+    await link.click();
+    await page.waitForFunction((expected) => location.hash === expected, href);
+    await page.waitForSelector('main:not([aria-busy]) article.concept h1');
+    // Watch points list their indicators.
+    const watchPoint = graph.nodes.find((node) => node.labels.includes('WatchPoint'))!;
+    await open(`#/concept/${encodeURIComponent(watchPoint.id)}`);
+    expect(await page.locator('.indicators li').count()).toBe((watchPoint.properties['indicators'] as string[]).length);
+    await screenshot('concept');
+  });
+
+  it('shows a footnote where a step cites it, with separate markers (GP 7: 10, 11)', async () => {
+    if (!isToolkit()) return;
+    const cited = graph.relationships.filter((r) => r.type === 'HAS_FOOTNOTE' && r.start === 'gp:7/step:1').map((r) => Number(r.end.split(':')[1]));
+    expect(cited.length).toBeGreaterThan(1);
+    await open('#/practice/7');
+    const step = page.locator('[id="step-gp:7/step:1"]');
+    const marks = await step.locator('.footnote-mark').allTextContents();
+    expect(marks.map(Number).sort((a, b) => a - b)).toEqual([...cited].sort((a, b) => a - b));
+    expect(await step.locator('sup').allTextContents()).toContain(', ');
+    await step.locator('.footnote-mark').first().click();
+    const note = step.locator('.inline-footnote:not([hidden])');
+    const text = String(graph.nodes.find((node) => node.id === `footnote:${marks[0]}`)?.properties['text']);
+    expect(await note.textContent()).toContain(text.slice(0, 40));
+    // Footnote 13 (fusion centre) is cited in GP 8 and listed at the end of its page.
+    await open('#/practice/8');
+    expect(await page.locator('#footnote-13').textContent()).toMatch(/fusion cent/i);
+  });
+
+  it('offers "Cite this" with the practice, the step and the printed page in APA, Chicago and BibTeX', async () => {
+    if (!isToolkit()) return;
+    const page17 = graph.nodes.find((node) => node.id === 'gp:17')!.properties['sourcePage'];
+    await open('#/practice/17');
+    await page.locator('.cite summary').click();
+    const apa = await page.locator('.cite [data-style="apa"] pre').textContent();
+    expect(apa).toContain('Good Practice 17: Support and enhance rehabilitation and reintegration programmes');
+    expect(apa).toContain(`(p. ${String(page17)})`);
+    expect(apa).toContain('Nexus Policy Toolkit');
+    const bib = await page.locator('.cite [data-style="bibtex"] pre').textContent();
+    expect(bib).toMatch(/^@incollection\{nexus-toolkit-gp17,/);
+    expect(await page.locator('.cite [data-style="chicago"] pre').textContent()).toContain('UNICRI and GCTF');
+  });
+
+  it('links an instrument to its official document by UN symbol', async () => {
+    if (!isToolkit()) return;
+    await open('#/instrument/s-2015-366');
+    expect(await page.locator('a.external[href="https://undocs.org/S/2015/366"]').count()).toBe(1);
+  });
+
   it('has no serious or critical accessibility violation (axe-core)', async () => {
     const number = practiceNumber(graph.nodes.find((node) => node.labels.includes('GoodPractice'))!.id);
-    const pages = ['#/', '#/?q=prison', `#/practice/${number}`, '#/actor/prison-administration'];
+    const pages = ['#/', '#/?q=prison', `#/practice/${number}`, '#/actor/prison-administration', '#/concept/manifestation%3Aalliances'];
     const found: string[] = [];
     for (const hash of pages) {
       await open(hash);

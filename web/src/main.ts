@@ -4,6 +4,7 @@ import './styles.css';
 import { h } from './dom.js';
 import { parseRoute, type Route } from './routes.js';
 import { renderActor } from './views/actor.js';
+import { renderConcept } from './views/concept.js';
 import { renderCountry } from './views/country.js';
 import { renderExplore } from './views/explore.js';
 import { renderInstrument } from './views/instrument.js';
@@ -39,6 +40,8 @@ async function render(route: Route, context: ViewContext): Promise<RenderedView>
           return renderCountry(context, route.id);
       }
       break;
+    case 'concept':
+      return renderConcept(context, route.id);
     case 'graph': {
       // The graph renderer is loaded only when a graph is shown.
       const { renderGraph } = await import('./views/graph.js');

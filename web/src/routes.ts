@@ -46,6 +46,7 @@ export type Route =
   | { view: 'practice'; number: number; step?: string }
   | { view: 'entity'; kind: EntityKind; id: string }
   | { view: 'graph'; state: GraphState }
+  | { view: 'concept'; id: string }
   | { view: 'not-found'; path: string };
 
 const list = (value: string | null): string[] => (value ? value.split(',').filter((item) => item !== '') : []);
@@ -81,6 +82,9 @@ export function parseRoute(hash: string): Route {
     const slug = segments.slice(1).join('/');
     const prefix = ENTITY_PREFIXES[head];
     return { view: 'entity', kind: head, id: slug.startsWith(prefix) ? slug : `${prefix}${slug}` };
+  }
+  if (head === 'concept' && rest) {
+    return { view: 'concept', id: segments.slice(1).join('/') };
   }
   if (head === 'graph' && segments.length === 1) {
     const id = params.get('id');
@@ -147,12 +151,20 @@ export function graphHref(state: GraphState): string {
   ])}`;
 }
 
+/** Section 1 concepts and footnotes: read on a page of their own. */
+export const CONCEPT_TYPES: ReadonlySet<string> = new Set(['NexusFamily', 'Manifestation', 'Notion', 'RegionalContext', 'WatchPoint', 'Footnote']);
+
+export function conceptHref(id: string): string {
+  return `#/concept/${encodeURIComponent(id)}`;
+}
+
 /** The page that best shows a node of the given type. */
 export function hrefForNode(id: string, type: string): string {
   const practice = /^gp:(\d+)(\/.*)?$/.exec(id);
   if (practice && (type === 'GoodPractice' || type === 'Step' || type === 'KeyAction')) {
     return practiceHref(Number(practice[1]), type === 'Step' ? id : undefined);
   }
+  if (CONCEPT_TYPES.has(type)) return conceptHref(id);
   const kinds: Record<string, EntityKind> = { Actor: 'actor', Instrument: 'instrument', Organization: 'organization', Country: 'country' };
   const kind = kinds[type];
   if (kind) return entityHref(kind, id);

@@ -39,7 +39,10 @@ describe('explorer routes', () => {
     expect(hrefForNode('gp:17/action:2/step:3', 'Step')).toBe('#/practice/17?step=gp%3A17%2Faction%3A2%2Fstep%3A3');
     expect(hrefForNode('actor:prison-administration', 'Actor')).toBe('#/actor/prison-administration');
     expect(hrefForNode('country:kenya', 'Country')).toBe('#/country/kenya');
-    expect(hrefForNode('footnote:4', 'Footnote')).toBe('#/graph?id=footnote%3A4');
+    expect(hrefForNode('footnote:4', 'Footnote')).toBe('#/concept/footnote%3A4');
+    expect(hrefForNode('manifestation:alliances', 'Manifestation')).toBe('#/concept/manifestation%3Aalliances');
+    expect(parseRoute('#/concept/manifestation%3Aalliances')).toEqual({ view: 'concept', id: 'manifestation:alliances' });
+    expect(hrefForNode('document:nexus-policy-toolkit', 'Document')).toBe('#/graph?id=document%3Anexus-policy-toolkit');
   });
 
   it('answers not-found for unknown paths and a graph without an id', () => {

@@ -9,6 +9,7 @@ import { emptyNote, h, snippet } from '../dom.js';
 import { entityIdsOf, facetValues, matchesFacets, recogniseFacets, type FacetPractice, type FacetSelection, type RecognisedFacet } from '../facets.js';
 import { downloadText, toCsv } from '../download.js';
 import { exploreHref, FACETS, hrefForNode, practiceHref, type ExploreState, type Facet } from '../routes.js';
+import { SECTION_ONE_FIELDS, sectionOneBlock, type SectionOne } from './concept.js';
 import type { RenderedView, ViewContext } from './view.js';
 
 const FACET_TITLES: Record<Facet, string> = {
@@ -59,6 +60,7 @@ query Explore($q: String!, $withSearch: Boolean!, $types: [SearchableType!]) {
       examples { countries { id name } organizations { id name } }
     }
   }
+  ${SECTION_ONE_FIELDS}
   searchCorrection(query: $q) @include(if: $withSearch)
   search(query: $q, types: $types, first: 100) @include(if: $withSearch) {
     score snippet field type
@@ -101,7 +103,7 @@ interface SearchHit {
   node: HitNode;
 }
 
-interface ExploreData {
+interface ExploreData extends SectionOne {
   goodPractices: { totalCount: number; nodes: FacetPractice[] };
   searchCorrection?: string | null;
   search?: SearchHit[];
@@ -538,7 +540,14 @@ export async function renderExplore(context: ViewContext, state: ExploreState): 
       'div',
       { class: 'with-sidebar' },
       // The answer comes first in reading and Tab order; the facets sit beside it on wide screens.
-      h('div', { class: 'results' }, practicesBlock(state, result, narrowed), exportBlock(state, result, data.search ?? []), data.search ? passagesBlock(state, result, practices) : null),
+      h(
+        'div',
+        { class: 'results' },
+        practicesBlock(state, result, narrowed),
+        exportBlock(state, result, data.search ?? []),
+        data.search ? passagesBlock(state, result, practices) : null,
+        !state.q && !narrowed ? sectionOneBlock(data) : null,
+      ),
       facetPanel(state, practices, result.reached, result.kept),
     ),
   );
