@@ -417,9 +417,66 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
     expect(await page.locator('a.external[href="https://undocs.org/S/2015/366"]').count()).toBe(1);
   });
 
+  it('draws a shared link with 25 expanded practices inside the canvas, labels thinned', async () => {
+    const practices = graph.nodes.filter((node) => node.labels.includes('GoodPractice')).map((node) => node.id);
+    await open(`#/graph?id=${encodeURIComponent(practices[0]!)}&expand=${practices.slice(1).map(encodeURIComponent).join(',')}`);
+    await page.waitForSelector('.graph-canvas[data-ready] canvas', { timeout: 60_000 });
+    const extent = Number(await page.locator('.graph-canvas').getAttribute('data-extent'));
+    expect(Number.isFinite(extent)).toBe(true);
+    expect(extent).toBeLessThanOrEqual(100.5);
+    expect(extent).toBeGreaterThan(10);
+    const shown = await page.locator('.node-button').count();
+    expect(shown).toBeGreaterThan(practices.length);
+    if (shown > 250) expect(await page.locator('.graph-canvas').getAttribute('data-label-density')).toBe('0.3');
+    // Not a blank canvas: a drawn graph compresses far worse than an empty area.
+    const image = await page.locator('.graph-canvas').screenshot();
+    expect(image.length).toBeGreaterThan(20_000);
+    await screenshot('graph-25-practices');
+  });
+
+  it('filters node types, exports exactly what is shown, and keeps focus on the node list', async () => {
+    await open('#/graph?id=gp%3A17');
+    await page.waitForSelector('.graph-canvas[data-ready] canvas');
+    const typeBox = page.locator('.node-types input[value="Step"]');
+    if ((await typeBox.count()) > 0) {
+      await typeBox.uncheck();
+      await page.waitForFunction(() => location.hash.includes('hidetypes=Step'));
+    }
+    const shown = await page.locator('.node-button').count();
+    const [graphml] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="graphml"]').click()]);
+    const text = readFileSync((await graphml.path())!, 'utf8');
+    expect(text.match(/<node id=/g)?.length).toBe(shown);
+    expect(text).not.toContain('"Step"');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="png"]').click()]);
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    const [gexf] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="gexf"]').click()]);
+    expect(readFileSync((await gexf.path())!, 'utf8').match(/<node id=/g)?.length).toBe(shown);
+
+    const button = page.locator('.node-button').nth(1);
+    const id = await button.getAttribute('data-node');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`.node-button[aria-pressed="true"][data-node="${id}"]`);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['node'])).toBe(id);
+  });
+
+  it('finds a path between two nodes picked by name ("GP 25")', async () => {
+    if (!isToolkit()) return;
+    await open('#/graph?id=gp%3A17');
+    await page.waitForSelector('.graph-canvas[data-ready] canvas');
+    await page.fill('.path-finder input[name="from"]', 'GP 25');
+    await page.fill('.path-finder input[name="to"]', 'prison administration');
+    await page.locator('.path-finder button[type="submit"]').click();
+    await page.waitForFunction(() => location.hash.includes('from=gp%3A25') && location.hash.includes('to=actor%3Aprison-administration'));
+    await page.waitForSelector('.paths li');
+    const first = (await page.locator('.paths li').first().textContent()) ?? '';
+    expect(first).toMatch(/^GP 25/);
+    expect(first).toContain('Prison administration');
+  });
+
   it('has no serious or critical accessibility violation (axe-core)', async () => {
     const number = practiceNumber(graph.nodes.find((node) => node.labels.includes('GoodPractice'))!.id);
-    const pages = ['#/', '#/?q=prison', `#/practice/${number}`, '#/actor/prison-administration', '#/concept/manifestation%3Aalliances'];
+    const pages = ['#/', '#/?q=prison', `#/practice/${number}`, '#/actor/prison-administration', '#/concept/manifestation%3Aalliances', `#/graph?id=gp%3A${number}`];
     const found: string[] = [];
     for (const hash of pages) {
       await open(hash);

@@ -25,3 +25,36 @@ export function downloadText(fileName: string, text: string, type: string): void
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
+
+/** Draws an SVG into a canvas and saves it as PNG (twice the size, for print). */
+export async function downloadPng(fileName: string, svg: string): Promise<void> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    await new Promise<void>((resolve, reject) => {
+      image.onload = () => resolve();
+      image.onerror = () => reject(new Error('The drawing could not be turned into an image.'));
+      image.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth * 2;
+    canvas.height = image.naturalHeight * 2;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('This browser cannot draw images.');
+    context.scale(2, 2);
+    context.drawImage(image, 0, 0);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) throw new Error('The image could not be made.');
+    const link = document.createElement('a');
+    const pngUrl = URL.createObjectURL(blob);
+    link.href = pngUrl;
+    link.download = fileName;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(pngUrl), 1_000);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}

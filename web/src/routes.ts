@@ -37,8 +37,14 @@ export interface GraphState {
   expand: string[];
   /** Relationship types hidden by the filter. */
   hide: string[];
-  /** Target of the path finder (from the centre). */
+  /** Target of the path finder. */
   to?: string;
+  /** Start of the path finder (the centre when absent). */
+  from?: string;
+  /** Node types hidden by the node-type filter. */
+  hideTypes?: string[];
+  /** Layout of the drawing (force when absent). */
+  layout?: 'circle';
 }
 
 export type Route =
@@ -91,6 +97,8 @@ export function parseRoute(hash: string): Route {
     if (id) {
       const depth = Number(params.get('depth') ?? '1');
       const to = params.get('to');
+      const from = params.get('from');
+      const hideTypes = list(params.get('hidetypes'));
       return {
         view: 'graph',
         state: {
@@ -99,6 +107,9 @@ export function parseRoute(hash: string): Route {
           expand: list(params.get('expand')),
           hide: list(params.get('hide')),
           ...(to ? { to } : {}),
+          ...(from ? { from } : {}),
+          ...(hideTypes.length > 0 ? { hideTypes } : {}),
+          ...(params.get('layout') === 'circle' ? { layout: 'circle' as const } : {}),
         },
       };
     }
@@ -147,6 +158,9 @@ export function graphHref(state: GraphState): string {
     ['depth', state.depth === 1 ? undefined : String(state.depth)],
     ['expand', state.expand.join(',')],
     ['hide', state.hide.join(',')],
+    ['hidetypes', (state.hideTypes ?? []).join(',')],
+    ['layout', state.layout],
+    ['from', state.from],
     ['to', state.to],
   ])}`;
 }

@@ -32,6 +32,9 @@ describe('explorer routes', () => {
     expect(parseRoute(entityHref('instrument', 'instrument:s-2015-366'))).toEqual({ view: 'entity', kind: 'instrument', id: 'instrument:s-2015-366' });
     const graph = { id: 'gp:17', depth: 2, expand: ['actor:police', 'gp:3'], hide: ['HAS_STEP'], to: 'instrument:s-2015-366' };
     expect(parseRoute(graphHref(graph))).toEqual({ view: 'graph', state: graph });
+    const full = { ...graph, from: 'gp:25', hideTypes: ['Step', 'Footnote'], layout: 'circle' as const };
+    expect(parseRoute(graphHref(full))).toEqual({ view: 'graph', state: full });
+    expect(parseRoute(graphHref(graph))).toEqual({ view: 'graph', state: graph });
   });
 
   it('sends each node type to the page that shows it best', () => {

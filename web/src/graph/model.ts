@@ -124,11 +124,12 @@ export class GraphModel {
    * Writes into `target` the relationships whose type is not hidden and the
    * nodes they touch, plus the nodes in `keep` (the centre and expanded ones).
    */
-  project(target: DisplayGraph, hidden: ReadonlySet<string>, keep: ReadonlySet<string>): void {
+  project(target: DisplayGraph, hidden: ReadonlySet<string>, keep: ReadonlySet<string>, hiddenTypes: ReadonlySet<string> = new Set()): void {
     target.clear();
+    const typeShown = (node: string): boolean => keep.has(node) || !hiddenTypes.has(this.all.getNodeAttribute(node, 'type'));
     const shown = new Set<string>();
     this.all.forEachEdge((_edge, attributes, source, target_) => {
-      if (hidden.has(attributes.type)) return;
+      if (hidden.has(attributes.type) || !typeShown(source) || !typeShown(target_)) return;
       shown.add(source);
       shown.add(target_);
     });
@@ -137,7 +138,7 @@ export class GraphModel {
       if (shown.has(node)) target.addNode(node, { ...attributes });
     });
     this.all.forEachEdge((edge, attributes, source, target_) => {
-      if (!hidden.has(attributes.type)) target.addDirectedEdgeWithKey(edge, source, target_, { ...attributes });
+      if (!hidden.has(attributes.type) && shown.has(source) && shown.has(target_)) target.addDirectedEdgeWithKey(edge, source, target_, { ...attributes });
     });
   }
 }
