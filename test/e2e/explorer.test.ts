@@ -460,6 +460,17 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['node'])).toBe(id);
   });
 
+  it('shows a whole-graph overview of practices, actors and instruments', async () => {
+    await open('#/graph?id=overview');
+    await page.waitForSelector('.graph-canvas[data-ready] canvas');
+    const practices = graph.nodes.filter((node) => node.labels.includes('GoodPractice')).map((node) => node.id);
+    const linked = new Set(graph.relationships.filter((r) => (r.type === 'MENTIONS_ACTOR' || r.type === 'CITES') && practices.includes(r.start)).map((r) => r.end));
+    expect(await page.locator('.node-button').count()).toBe(practices.length + linked.size);
+    const types = await page.locator('.node-types input').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value).sort());
+    expect(types).toEqual(['Actor', 'GoodPractice', 'Instrument']);
+    await screenshot('graph-overview');
+  });
+
   it('finds a path between two nodes picked by name ("GP 25")', async () => {
     if (!isToolkit()) return;
     await open('#/graph?id=gp%3A17');

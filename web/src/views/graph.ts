@@ -4,7 +4,7 @@
 // Everything the canvas shows is also listed as buttons, for the keyboard.
 import { MultiDirectedGraph } from 'graphology';
 import Sigma from 'sigma';
-import { colourOf as colourForType } from '../../../src/graph/model.js';
+import { colourOf as colourForType, displayLabelOf } from '../../../src/graph/model.js';
 import { ApiError, graphql } from '../api.js';
 import { emptyNote, h } from '../dom.js';
 import { GraphModel, type DisplayGraph, type EdgeAttributes, type NodeAttributes, type PlainEdge, type PlainNode, type PlainSubgraph } from '../graph/model.js';
@@ -43,6 +43,49 @@ async function neighbourhood(context: ViewContext, id: string, depth: number): P
   return data.neighborhood;
 }
 
+/** The graph view's id for the overview of the whole toolkit (not a node id: it has no colon). */
+export const OVERVIEW_ID = 'overview';
+
+const OVERVIEW_QUERY = `
+query Overview {
+  goodPractices(first: 50) {
+    nodes { id number title actors { actor { id name } } citations { instrument { id title shortName symbol } } }
+  }
+}`;
+
+interface OverviewData {
+  goodPractices: {
+    nodes: Array<{
+      id: string;
+      number: number;
+      title: string;
+      actors: Array<{ actor: { id: string; name: string } }>;
+      citations: Array<{ instrument: { id: string; title: string; shortName: string | null; symbol: string | null } }>;
+    }>;
+  };
+}
+
+/** Every practice with the actors it names and the instruments it cites, labelled as the graph model labels them. */
+async function overviewSubgraph(context: ViewContext): Promise<PlainSubgraph> {
+  const data = await graphql<OverviewData>(OVERVIEW_QUERY, {}, context.signal);
+  const nodes = new Map<string, PlainNode>();
+  const edges = new Map<string, PlainEdge>();
+  for (const practice of data.goodPractices.nodes) {
+    nodes.set(practice.id, { id: practice.id, type: 'GoodPractice', label: displayLabelOf('GoodPractice', practice.id, practice as unknown as Record<string, unknown>) });
+    for (const { actor } of practice.actors) {
+      nodes.set(actor.id, { id: actor.id, type: 'Actor', label: displayLabelOf('Actor', actor.id, actor as unknown as Record<string, unknown>) });
+      const id = `${practice.id}-MENTIONS_ACTOR-${actor.id}`;
+      edges.set(id, { id, source: practice.id, target: actor.id, type: 'MENTIONS_ACTOR' });
+    }
+    for (const { instrument } of practice.citations) {
+      nodes.set(instrument.id, { id: instrument.id, type: 'Instrument', label: displayLabelOf('Instrument', instrument.id, instrument as unknown as Record<string, unknown>) });
+      const id = `${practice.id}-CITES-${instrument.id}`;
+      edges.set(id, { id, source: practice.id, target: instrument.id, type: 'CITES' });
+    }
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+
 function stripMarks(text: string): string {
   return text.replace(/<\/?mark>/g, '');
 }
@@ -50,8 +93,9 @@ function stripMarks(text: string): string {
 export async function renderGraph(context: ViewContext, initial: GraphState): Promise<RenderedView> {
   const state: GraphState = { ...initial, expand: [...initial.expand], hide: [...initial.hide] };
   const model = new GraphModel();
-  const centre = await neighbourhood(context, state.id, state.depth);
-  if (!centre.nodes.some((node) => node.id === state.id)) throw new ApiError(`There is no node with id “${state.id}”.`);
+  const overview = state.id === OVERVIEW_ID;
+  const centre = overview ? await overviewSubgraph(context) : await neighbourhood(context, state.id, state.depth);
+  if (!overview && !centre.nodes.some((node) => node.id === state.id)) throw new ApiError(`There is no node with id “${state.id}”.`);
   model.merge(centre);
   const expansions = await Promise.all(state.expand.map((id) => neighbourhood(context, id, 1).catch(() => null)));
   expansions.forEach((subgraph, index) => subgraph && model.merge(subgraph, state.expand[index]));
@@ -71,7 +115,7 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
   const display: DisplayGraph = new MultiDirectedGraph();
   let renderer: Sigma<NodeAttributes, EdgeAttributes> | null = null;
   let selected: string | null = null;
-  const centreLabel = model.all.getNodeAttribute(state.id, 'label');
+  const centreLabel = overview ? 'the whole toolkit: practices, actors and instruments' : model.all.getNodeAttribute(state.id, 'label');
 
   const canvas = h('div', { class: 'graph-canvas', 'aria-hidden': 'true' });
   const status = h('p', { class: 'graph-status', role: 'status' });
@@ -230,7 +274,10 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
   const content = h(
     'div',
     { class: 'graph-view' },
-    h('h1', {}, 'Graph around ', h('a', { href: hrefForNode(state.id, model.all.getNodeAttribute(state.id, 'type')) }, centreLabel)),
+    overview
+      ? h('h1', {}, 'Overview of the toolkit', h('span', { class: 'muted small' }, ` · ${model.all.order} practices, actors and instruments`))
+      : h('h1', {}, 'Graph around ', h('a', { href: hrefForNode(state.id, model.all.getNodeAttribute(state.id, 'type')) }, centreLabel)),
+    overview ? null : h('p', { class: 'actions' }, h('a', { href: graphHref({ id: OVERVIEW_ID, depth: 1, expand: [], hide: [] }), class: 'button' }, 'Whole-graph overview')),
     h(
       'p',
       { class: 'actions' },
@@ -315,7 +362,7 @@ function buildPathFinder(context: ViewContext, state: GraphState, paths: GraphPa
     });
     return input;
   };
-  const from = field('from', state.from ? labelOf(state.from) : labelOf(state.id), 'Path from');
+  const from = field('from', state.from ? labelOf(state.from) : state.id === OVERVIEW_ID ? '' : labelOf(state.id), 'Path from');
   const to = field('to', state.to ? labelOf(state.to) : '', 'Path to');
   const message = h('p', { class: 'muted', role: 'status' });
   const form = h(
