@@ -485,6 +485,36 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
     expect(first).toContain('Prison administration');
   });
 
+  it('works under a strict Content-Security-Policy (self-hosted scripts and styles, nothing inline)', async () => {
+    const strict = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const refused: string[] = [];
+    strict.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+    });
+    await strict.route(`${baseUrl}/`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: {
+          ...response.headers(),
+          'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'",
+        },
+      });
+    });
+    try {
+      for (const hash of ['#/?q=prison', '#/practice/7', '#/graph?id=gp%3A17']) {
+        await strict.goto(`${baseUrl}/${hash}`);
+        await strict.waitForSelector('main:not([aria-busy]) h1');
+      }
+      await strict.waitForSelector('.graph-canvas[data-ready] canvas');
+      const [png] = await Promise.all([strict.waitForEvent('download'), strict.locator('[data-export="png"]').click()]);
+      expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+      expect(refused).toEqual([]);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('has no serious or critical accessibility violation (axe-core)', async () => {
     const number = practiceNumber(graph.nodes.find((node) => node.labels.includes('GoodPractice'))!.id);
     const pages = ['#/', '#/?q=prison', `#/practice/${number}`, '#/actor/prison-administration', '#/concept/manifestation%3Aalliances', `#/graph?id=gp%3A${number}`];

@@ -28,8 +28,9 @@ export function downloadText(fileName: string, text: string, type: string): void
 
 /** Draws an SVG into a canvas and saves it as PNG (twice the size, for print). */
 export async function downloadPng(fileName: string, svg: string): Promise<void> {
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-  try {
+  // A data: address, which a strict Content-Security-Policy allows for images (blob: it may not).
+  const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  {
     const image = new Image();
     await new Promise<void>((resolve, reject) => {
       image.onload = () => resolve();
@@ -54,7 +55,5 @@ export async function downloadPng(fileName: string, svg: string): Promise<void> 
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(pngUrl), 1_000);
-  } finally {
-    URL.revokeObjectURL(url);
   }
 }
