@@ -40,7 +40,7 @@ export class Loaders implements ReadSink {
       this.nodes.set(record.id, record);
       return record;
     }
-    if (covers(known.projected, record.projected)) return known;
+    if (covers(known.projected, record.projected) && Object.keys(record.properties).every((key) => key in known.properties)) return known;
     const merged: NodeRecord = {
       id: record.id,
       labels: record.labels.length > 0 ? record.labels : known.labels,

@@ -191,6 +191,20 @@ export const PROPERTY_TYPES: Readonly<Record<string, 'String' | 'Int' | 'Boolean
   sourceStartLine: 'Int', sourceEndLine: 'Int', sourcePage: 'Int', sourceText: 'String',
 };
 
+/** Groups of properties a view of a node of any type needs, chosen by its label. */
+export type PerLabelKeys = 'display' | 'search';
+
+/** The properties of `label` a per-label view needs: its display keys and/or its search fields. */
+export function perLabelKeys(label: string, kinds: readonly PerLabelKeys[]): string[] {
+  const model = NODE_TYPE_BY_LABEL.get(label);
+  if (!model) return [];
+  const keys = [
+    ...(kinds.includes('display') ? model.displayKeys : []),
+    ...(kinds.includes('search') ? (model.search?.fields ?? []) : []),
+  ];
+  return [...new Set(keys)];
+}
+
 // ---- Ids ----------------------------------------------------------------------
 
 /** The label an id stands for ("gp:17/action:2/step:3" → Step), or null for an unknown prefix. */

@@ -4,7 +4,7 @@
 // built from GraphQL selections (src/api/plans.ts) and compiled here; the
 // statement text depends only on the plan, so it is built once per shape and
 // Neo4j's plan cache is hit.
-import { linkOrder, type Direction } from './model.js';
+import { linkOrder, NODE_TYPES, perLabelKeys, TECHNICAL_LABEL, type Direction, type PerLabelKeys } from './model.js';
 import { toEdgeRecord, toNodeRecord, type EdgeRecord, type NodeRecord, type Projected } from './values.js';
 
 export interface NodePlan {
@@ -14,6 +14,11 @@ export interface NodePlan {
   keys: Projected;
   /** Relationship lists to read in the same statement. */
   links: LinkPlan[];
+  /**
+   * Read, per node, only its own label's display keys and/or search fields
+   * (views of nodes of any type: graph tools' labels, search snippets).
+   */
+  perLabel?: readonly PerLabelKeys[];
 }
 
 export interface LinkPlan {
@@ -57,12 +62,14 @@ export function mergePlans(left: NodePlan, right: NodePlan): NodePlan {
   // A plan without a label adds keys or links to the same nodes; two different labels mean labels must be read.
   const known = left.label !== undefined && right.label !== undefined && left.label !== right.label ? undefined : (left.label ?? right.label);
   const label = known !== undefined ? { label: known } : {};
-  return { ...label, keys: mergeKeys(left.keys, right.keys), links: [...links.values()].sort((a, b) => linkKey(a).localeCompare(linkKey(b))) };
+  const kinds = [...new Set([...(left.perLabel ?? []), ...(right.perLabel ?? [])])].sort();
+  const perLabel = kinds.length > 0 ? { perLabel: kinds } : {};
+  return { ...label, ...perLabel, keys: mergeKeys(left.keys, right.keys), links: [...links.values()].sort((a, b) => linkKey(a).localeCompare(linkKey(b))) };
 }
 
 /** A canonical text of the plan: equal plans have equal keys. */
 export function planKey(plan: NodePlan): string {
-  const keys = `${plan.label ?? ''}:${plan.keys === '*' ? '*' : plan.keys.join(',')}`;
+  const keys = `${plan.label ?? ''}${(plan.perLabel ?? []).map((kind) => `+${kind}`).join('')}:${plan.keys === '*' ? '*' : plan.keys.join(',')}`;
   if (plan.links.length === 0) return `{${keys}}`;
   const links = plan.links.map((link) => `${linkKey(link)}[${link.edgeKeys === '*' ? '*' : link.edgeKeys.join(',')}]${planKey(link.node)}`);
   return `{${keys}|${links.join(';')}}`;
@@ -82,10 +89,24 @@ function propertyList(keys: Projected, withId = true): string[] {
   return withId || keys.includes('id') ? ['.id', ...named] : named;
 }
 
+/**
+ * The properties a per-label view reads, chosen by the node's label in the
+ * statement, so each node costs only its own (labels and keys come from the model).
+ */
+function perLabelValues(variable: string, kinds: readonly PerLabelKeys[]): string {
+  const cases = NODE_TYPES.map((type) => {
+    const keys = perLabelKeys(type.label, kinds);
+    return `WHEN '${type.label}' THEN [${keys.map((key) => `${variable}.${key}`).join(', ')}]`;
+  });
+  // One read of the labels, then string comparisons (a label predicate per case would cost a read each).
+  return `CASE [label IN labels(${variable}) WHERE label <> '${TECHNICAL_LABEL}'][0] ${cases.join(' ')} ELSE [] END`;
+}
+
 /** Cypher of a link pattern from `from` over `r` to `to` in the link's direction. */
 function pattern(link: LinkPlan, from: string, r: string, to: string): string {
   if (!TYPE_NAME.test(link.relationship)) throw new Error(`"${link.relationship}" is not a relationship type of the graph model`);
-  return link.direction === 'out' ? `(${from})-[${r}:${link.relationship}]->(${to}:Node)` : `(${from})<-[${r}:${link.relationship}]-(${to}:Node)`;
+  // Relationships of the model only link toolkit nodes: no label check on the far end (it would cost a read per row).
+  return link.direction === 'out' ? `(${from})-[${r}:${link.relationship}]->(${to})` : `(${from})<-[${r}:${link.relationship}]-(${to})`;
 }
 
 export function orderOf(link: { relationship: string; direction: Direction }, r: string, o: string): string {
@@ -114,6 +135,9 @@ export function projection(plan: NodePlan, variable: string, depth = 0): string 
 
 function buildProjection(plan: NodePlan, variable: string, depth: number): string {
   const entries = [...propertyList(plan.keys), ...(plan.label ? [] : [`__labels: labels(${variable})`])];
+  if (plan.perLabel && plan.perLabel.length > 0 && plan.keys !== '*') {
+    entries.push(`__perLabel: ${perLabelValues(variable, plan.perLabel)}`, `__perLabelKinds: ${JSON.stringify(plan.perLabel.join(','))}`);
+  }
   plan.links.forEach((link, index) => {
     const r = `r${depth + 1}`;
     const o = `o${depth + 1}`;

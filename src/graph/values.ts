@@ -2,7 +2,7 @@
 // and lists, map projections of nodes and relationships) into the plain
 // records every layer uses, whatever the driver's disableLosslessIntegers setting.
 import neo4j from 'neo4j-driver';
-import { nodeLabelOf, TECHNICAL_LABEL } from './model.js';
+import { nodeLabelOf, perLabelKeys, TECHNICAL_LABEL, type PerLabelKeys } from './model.js';
 import { SEARCH_VARIANTS_PROPERTY } from '../search/spelling-variants.js';
 
 export type Scalar = string | number | boolean;
@@ -91,7 +91,18 @@ export function toNodeRecord(raw: Readonly<Record<string, unknown>>, projected: 
   delete properties['id'];
   // Derived at load time for the full-text indexes only; not part of the toolkit's data.
   delete properties[SEARCH_VARIANTS_PROPERTY];
-  return { id: typeof id === 'string' ? id : '', labels: sortLabels(labels), properties, projected };
+  const sorted = sortLabels(labels);
+  const values = raw['__perLabel'];
+  if (Array.isArray(values)) {
+    // What a per-label view reads (plan `perLabel`), kept as properties; the record does not claim them as projected keys.
+    const kinds = String(raw['__perLabelKinds'] ?? '').split(',') as PerLabelKeys[];
+    const keys = perLabelKeys(nodeLabelOf(sorted), kinds);
+    keys.forEach((key, index) => {
+      const value = toPropertyValue(values[index]);
+      if (value !== null && !(key in properties)) properties[key] = value;
+    });
+  }
+  return { id: typeof id === 'string' ? id : '', labels: sorted, properties, projected };
 }
 
 /** The node's own label first, so `labels[0]` is its type. */

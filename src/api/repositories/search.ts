@@ -170,8 +170,6 @@ function exactNamesFirst(hits: SearchHitRecord[], text: string): SearchHitRecord
 
 const practiceStatement = (plan: NodePlan): string => `MATCH (node:GoodPractice {number: $number}) RETURN ${projection(plan, 'node')} AS node`;
 
-/** What a snippet and the exact-name check read: every field of every search index. */
-const SNIPPET_KEYS = [...new Set([...Object.values(SEARCH_TARGETS).flatMap((target) => target.fields), ...NAME_FIELDS, 'number'])].sort();
 
 export interface SearchResult {
   hits: SearchHitRecord[];
@@ -188,7 +186,8 @@ export async function search(
   sink: ReadSink,
 ): Promise<SearchResult> {
   const wanted = types && types.length > 0 ? [...new Set(types)].sort() : SEARCHABLE_TYPES;
-  const plan = mergePlans(requested, { keys: SNIPPET_KEYS, links: [] });
+  // A snippet and the exact-name check read the hit's own search fields, chosen by its label in the statement.
+  const plan = mergePlans(requested, { keys: [], links: [], perLabel: ['search'] });
   const hits: SearchHitRecord[] = [];
 
   const number = practiceReference(text);

@@ -40,7 +40,7 @@ describe('statements of root fields', () => {
         {
           "cypher": "UNWIND $numbers AS number
       MATCH (x:GoodPractice {number: number})
-      RETURN x{.id, .number, .title, __link0: COLLECT { MATCH (x)-[r1:CITES]->(o1:Node) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{}, node: o1{.id, .title}} }, __link1: COLLECT { MATCH (x)-[r1:HAS_STEP]->(o1:Node) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{}, node: o1{.id, .number, .text}} }, __link2: COLLECT { MATCH (x)-[r1:MENTIONS_ACTOR]->(o1:Node) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{.text}, node: o1{.id, .name}} }} AS x",
+      RETURN x{.id, .number, .title, __link0: COLLECT { MATCH (x)-[r1:CITES]->(o1) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{}, node: o1{.id, .title}} }, __link1: COLLECT { MATCH (x)-[r1:HAS_STEP]->(o1) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{}, node: o1{.id, .number, .text}} }, __link2: COLLECT { MATCH (x)-[r1:MENTIONS_ACTOR]->(o1) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{.text}, node: o1{.id, .name}} }} AS x",
           "parameters": {
             "numbers": [
               3,
@@ -501,7 +501,7 @@ describe('statements of root fields', () => {
       WITH node, source, max(score) AS best WHERE any(label IN labels(node) WHERE label IN $labels)
       WITH node, sum(best) * count(source) AS score
       WITH node, score ORDER BY score DESC, node.id LIMIT $limit
-      RETURN node{.id, .aliases, .definition, .description, .factor, .indicators, .items, .lead, .name, .number, .shortName, .symbol, .text, .title, __labels: labels(node)} AS node, score",
+      RETURN node{.id, __labels: labels(node), __perLabel: CASE [label IN labels(node) WHERE label <> 'Node'][0] WHEN 'Document' THEN [] WHEN 'Section' THEN [] WHEN 'Area' THEN [] WHEN 'GoodPractice' THEN [node.title, node.lead] WHEN 'KeyAction' THEN [node.text, node.lead] WHEN 'Step' THEN [node.text, node.items] WHEN 'Actor' THEN [node.name, node.aliases] WHEN 'Instrument' THEN [node.title, node.shortName, node.symbol, node.aliases] WHEN 'Example' THEN [node.name, node.description] WHEN 'Organization' THEN [node.name, node.aliases] WHEN 'Country' THEN [node.name] WHEN 'Footnote' THEN [node.text] WHEN 'NexusFamily' THEN [] WHEN 'Manifestation' THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN 'Notion' THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN 'RegionalContext' THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN 'WatchPoint' THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN 'RegionalMeeting' THEN [] ELSE [] END, __perLabelKinds: "search"} AS node, score",
           "parameters": {
             "candidates": 50,
             "labels": [
@@ -565,7 +565,7 @@ describe('statements of root fields', () => {
           "cypher": "MATCH (a:Node {id: $from}), (b:Node {id: $to})
       MATCH p = allShortestPaths((a)-[*..3]-(b))
       WITH p LIMIT 200
-      RETURN [x IN nodes(p) | x{.id, .code, .date, .factor, .name, .number, .place, .shortName, .title, __labels: labels(x)}] AS nodes,
+      RETURN [x IN nodes(p) | x{.id, __labels: labels(x), __perLabel: CASE [label IN labels(x) WHERE label <> 'Node'][0] WHEN 'Document' THEN [x.title] WHEN 'Section' THEN [x.number, x.title] WHEN 'Area' THEN [x.code, x.title] WHEN 'GoodPractice' THEN [x.number, x.title] WHEN 'KeyAction' THEN [x.number] WHEN 'Step' THEN [x.number] WHEN 'Actor' THEN [x.name] WHEN 'Instrument' THEN [x.shortName, x.title] WHEN 'Example' THEN [x.name] WHEN 'Organization' THEN [x.name] WHEN 'Country' THEN [x.name] WHEN 'Footnote' THEN [x.number] WHEN 'NexusFamily' THEN [x.name] WHEN 'Manifestation' THEN [x.name] WHEN 'Notion' THEN [x.name] WHEN 'RegionalContext' THEN [x.name] WHEN 'WatchPoint' THEN [x.factor] WHEN 'RegionalMeeting' THEN [x.place, x.date] ELSE [] END, __perLabelKinds: "display"}] AS nodes,
         [r IN relationships(p) | r{.id, __type: type(r), __start: startNode(r).id, __end: endNode(r).id}] AS rels",
           "parameters": {
             "from": "gp:2",
@@ -582,7 +582,7 @@ describe('statements of root fields', () => {
         WHERE b IN found
         RETURN collect(r{.id, __type: type(r), __start: a.id, __end: b.id}) AS rels
       }
-      RETURN [x IN found | x{.id, .code, .date, .factor, .name, .number, .place, .shortName, .title, __labels: labels(x)}] AS nodes, rels",
+      RETURN [x IN found | x{.id, __labels: labels(x), __perLabel: CASE [label IN labels(x) WHERE label <> 'Node'][0] WHEN 'Document' THEN [x.title] WHEN 'Section' THEN [x.number, x.title] WHEN 'Area' THEN [x.code, x.title] WHEN 'GoodPractice' THEN [x.number, x.title] WHEN 'KeyAction' THEN [x.number] WHEN 'Step' THEN [x.number] WHEN 'Actor' THEN [x.name] WHEN 'Instrument' THEN [x.shortName, x.title] WHEN 'Example' THEN [x.name] WHEN 'Organization' THEN [x.name] WHEN 'Country' THEN [x.name] WHEN 'Footnote' THEN [x.number] WHEN 'NexusFamily' THEN [x.name] WHEN 'Manifestation' THEN [x.name] WHEN 'Notion' THEN [x.name] WHEN 'RegionalContext' THEN [x.name] WHEN 'WatchPoint' THEN [x.factor] WHEN 'RegionalMeeting' THEN [x.place, x.date] ELSE [] END, __perLabelKinds: "display"}] AS nodes, rels",
           "parameters": {
             "id": "gp:3",
           },

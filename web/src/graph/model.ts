@@ -2,8 +2,18 @@
 // (neighbourhoods, expansions, paths), merged into one graphology graph, and
 // the filtered copy the renderer shows.
 import { MultiDirectedGraph } from 'graphology';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
+import * as forceAtlas2Module from 'graphology-layout-forceatlas2';
+import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import { colourOf as colourForType } from '../../../src/graph/model.js';
+
+// A CommonJS package: the bundler and Node's ESM loader put the layout on the
+// default export, which TypeScript's NodeNext and bundler resolutions type differently.
+interface ForceAtlas2 {
+  assign(graph: DisplayGraph, parameters: { iterations: number; settings?: ForceAtlas2Settings }): void;
+  inferSettings(graph: DisplayGraph): ForceAtlas2Settings;
+}
+const forceAtlas2Exports = forceAtlas2Module as unknown as ForceAtlas2 & { default?: ForceAtlas2 };
+const forceAtlas2: ForceAtlas2 = forceAtlas2Exports.default?.assign ? forceAtlas2Exports.default : forceAtlas2Exports;
 
 export interface PlainNode {
   id: string;
