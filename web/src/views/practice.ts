@@ -273,7 +273,8 @@ function citeBlock(practice: PracticeData, stepId: string | undefined): HTMLElem
       copy.addEventListener('click', () => {
         void navigator.clipboard?.writeText(text).then(() => (copy.textContent = `${name} copied`)).catch(() => undefined);
       });
-      return h('div', { class: 'cite-style', 'data-style': name.toLowerCase() }, h('h3', {}, name), h('pre', { tabindex: 0 }, text), copy);
+      // h2: the block sits before the page's first section, right under the h1.
+      return h('div', { class: 'cite-style', 'data-style': name.toLowerCase() }, h('h2', {}, name), h('pre', { tabindex: 0 }, text), copy);
     }),
   );
 }
