@@ -11,6 +11,7 @@ DROP INDEX example_text IF EXISTS;
 DROP INDEX organization_names IF EXISTS;
 DROP INDEX country_names IF EXISTS;
 DROP INDEX footnote_text IF EXISTS;
+DROP INDEX section_text IF EXISTS;
 DROP INDEX concept_text IF EXISTS;
 CREATE FULLTEXT INDEX practice_text IF NOT EXISTS FOR (n:GoodPractice) ON EACH [n.title, n.lead, n.searchVariants] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};
 CREATE FULLTEXT INDEX key_action_text IF NOT EXISTS FOR (n:KeyAction) ON EACH [n.text, n.lead, n.searchVariants] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};
@@ -21,4 +22,5 @@ CREATE FULLTEXT INDEX example_text IF NOT EXISTS FOR (n:Example) ON EACH [n.name
 CREATE FULLTEXT INDEX organization_names IF NOT EXISTS FOR (n:Organization) ON EACH [n.name, n.aliases, n.searchVariants] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};
 CREATE FULLTEXT INDEX country_names IF NOT EXISTS FOR (n:Country) ON EACH [n.name, n.searchVariants] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};
 CREATE FULLTEXT INDEX footnote_text IF NOT EXISTS FOR (n:Footnote) ON EACH [n.text, n.searchVariants] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};
+CREATE FULLTEXT INDEX section_text IF NOT EXISTS FOR (n:Section) ON EACH [n.title, n.paragraphs, n.searchVariants] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};
 CREATE FULLTEXT INDEX concept_text IF NOT EXISTS FOR (n:NexusFamily|Manifestation|Notion|RegionalContext|WatchPoint) ON EACH [n.name, n.description, n.definition, n.factor, n.indicators, n.searchVariants] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};
