@@ -122,6 +122,11 @@ const phraseQuery = (words: readonly string[], slop = 0): string =>
  * nothing to look for.
  */
 export function toRankedLuceneQuery(parsed: ParsedSearch): string | null {
+  // Each word becomes a few clauses per index: the same bound as toLuceneQuery keeps Lucene under its clause limit.
+  const distinct = parsedTerms(parsed).length;
+  if (distinct > MAX_SEARCH_TERMS) {
+    throw badUserInput(`The search text has ${distinct} distinct words; at most ${MAX_SEARCH_TERMS} are allowed`, { maxTerms: MAX_SEARCH_TERMS });
+  }
   const required = parsed.phrases.map((phrase) => `+${phraseQuery(phrase)}`);
   const words = parsed.words.map(rankedTermQuery);
   if (required.length === 0 && words.length === 0) return null;
