@@ -14,13 +14,13 @@ query Practice($number: Int!) {
     id number title lead bodyOwner
     area { code title }
     keyActions { id number text lead items }
-    steps { id number text itemTree keyAction { id } footnotes { number text urls } source { page } }
+    steps { id number text itemTree keyAction { id } footnotes { number text note urls } source { page } }
     actors { text entry actor { id name category } broader { id name } }
     citations { provisions text viaFootnote instrument { id title shortName symbol } }
     examples { id name description urls countries { id name } organizations { id name } }
     references { cue text to { number title } fromStep { id number } toStep { id number } }
     referencedBy { cue text from { number title } fromStep { id number } toStep { id number } }
-    footnotes { number text urls }
+    footnotes { number text note urls }
     mergedWith { number title }
     related(first: 5) { score reasons practice { number title } }
     source { startLine endLine page text }
@@ -44,7 +44,9 @@ interface StepData {
 
 interface FootnoteData {
   number: number;
-  text: string;
+  /** Null where the toolkit prints the marker without a footnote (the note says so). */
+  text: string | null;
+  note?: string | null;
   urls: string[];
 }
 
@@ -76,7 +78,7 @@ interface PracticeData {
   examples: ExampleSummary[];
   references: CrossReferenceData[];
   referencedBy: CrossReferenceData[];
-  footnotes: Array<{ number: number; text: string; urls: string[] }>;
+  footnotes: Array<{ number: number; text: string | null; note: string | null; urls: string[] }>;
   mergedWith: PracticeRef[];
   related: Array<{ score: number; reasons: string[]; practice: PracticeRef }>;
   source: { startLine: number; endLine: number; page: number | null; text: string };
@@ -96,7 +98,7 @@ function footnoteMarks(owner: string, footnotes: readonly FootnoteData[]): Node[
   if (footnotes.length === 0) return [];
   const notes = footnotes.map((footnote) =>
     h('span', { class: 'inline-footnote', id: `note-${owner}-${footnote.number}`, role: 'note', hidden: true },
-      h('span', { class: 'muted' }, `Footnote ${footnote.number}: `), footnote.text, footnote.urls.map((url) => [' ', externalLink(url)]).flat()),
+      h('span', { class: 'muted' }, `Footnote ${footnote.number}: `), footnote.text ?? footnote.note ?? '', footnote.urls.map((url) => [' ', externalLink(url)]).flat()),
   );
   const marks = footnotes.map((footnote, index) => {
     const button = h(
@@ -243,7 +245,7 @@ function footnotesBlock(practice: PracticeData): HTMLElement | null {
       [...all.values()]
         .sort((left, right) => left.number - right.number)
         .map((footnote) =>
-          h('li', { id: `footnote-${footnote.number}`, value: footnote.number, tabindex: -1 }, footnote.text, footnote.urls.map((url) => [' ', externalLink(url)]).flat()),
+          h('li', { id: `footnote-${footnote.number}`, value: footnote.number, tabindex: -1 }, footnote.text ?? h('em', {}, footnote.note ?? ''), footnote.urls.map((url) => [' ', externalLink(url)]).flat()),
         ),
     ),
   );
