@@ -16,6 +16,7 @@
 //   (at most DRAIN_TIMEOUT_MS), close the driver and Neo4j, exit 0.
 import pino from 'pino';
 import { startServer, type StartedServer } from './api/server.js';
+import { ensureWebBuild } from './api/web-build.js';
 import { CircuitBreaker } from './graph/circuit-breaker.js';
 import { parsePort, resolveNeo4jTarget } from './store/config.js';
 import { reportFatal } from './store/cli/errors.js';
@@ -72,6 +73,7 @@ try {
   const target = resolveNeo4jTarget();
   if (target.kind === 'launch') claim = claimDataDirectory(target.dataDir, port);
   const graph = readToolkitGraph();
+  await ensureWebBuild({ log: (line) => logger.info(line) });
   connection = await openNeo4j(target, { log: (line) => logger.info(line) });
   const opened = connection;
   if (stopping) await stopping;

@@ -52,6 +52,95 @@ export function toLuceneQuery(text: string, mode: 'any' | 'all' = 'any'): string
   return terms.join(mode === 'all' ? ' AND ' : ' ');
 }
 
+/**
+ * Words that phrase a question rather than name its subject ("practices
+ * involving … and citing …"); dropped when the text has other words.
+ */
+const QUESTION_WORDS = new Set([
+  'about', 'all', 'any', 'cite', 'cited', 'cites', 'citing', 'concerning', 'do', 'does', 'find', 'give', 'good', 'how', 'involve',
+  'involved', 'involves', 'involving', 'list', 'me', 'mention', 'mentioned', 'mentioning', 'mentions', 'name', 'named', 'names',
+  'naming', 'practice', 'practices', 'refer', 'referring', 'refers', 'regarding', 'show', 'that', 'these', 'those', 'use', 'uses',
+  'using', 'what', 'where', 'which', 'who', 'whose',
+]);
+
+/** "GP 17", "gp17", "practice 17", "good practice 17", "GP #17": a practice asked for by number. */
+const PRACTICE_REFERENCE = /^\s*(?:good\s+practices?|practices?|gp)\s*(?:no\.?|#)?\s*(\d{1,3})\s*$/i;
+
+export function practiceReference(text: string): number | null {
+  const match = PRACTICE_REFERENCE.exec(text);
+  return match ? Number(match[1]) : null;
+}
+
+export interface ParsedSearch {
+  /** Quoted phrases, each as its words (every phrase is required). */
+  phrases: string[][];
+  /** The other words that carry meaning, lower-cased. */
+  words: string[];
+}
+
+const wordsIn = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Phrases in double quotes (an unclosed quote runs to the end) and the remaining words without stop and question words. */
+export function parseSearch(text: string): ParsedSearch {
+  const phrases: string[][] = [];
+  const outside: string[] = [];
+  const parts = text.replace(/[“”„]/g, '"').split('"');
+  parts.forEach((part, index) => {
+    if (index % 2 === 1) {
+      const words = wordsIn(part);
+      if (words.length > 1) phrases.push(words);
+      else outside.push(...words);
+    } else {
+      outside.push(...wordsIn(part));
+    }
+  });
+  const unique = [...new Set(outside)];
+  const meaningful = unique.filter((word) => !STOP_WORDS.has(word));
+  const subject = meaningful.filter((word) => !QUESTION_WORDS.has(word));
+  const words = subject.length > 0 || phrases.length > 0 ? subject : meaningful.length > 0 ? meaningful : unique;
+  return { phrases, words };
+}
+
+/** All words a parsed search looks for (phrase words included), for highlighting. */
+export function parsedTerms(parsed: ParsedSearch): string[] {
+  return [...new Set([...parsed.phrases.flat(), ...parsed.words])];
+}
+
+function rankedTermQuery(term: string): string {
+  const escaped = escapeLuceneTerm(term);
+  if (term.length < MIN_PREFIX_LENGTH) return escaped;
+  return `(${escaped}^4 OR ${escaped}*^2)`;
+}
+
+const phraseQuery = (words: readonly string[], slop = 0): string =>
+  `"${words.map(escapeLuceneTerm).join(' ')}"${slop > 0 ? `~${slop}` : ''}`;
+
+/**
+ * The ranking query of a parsed search: quoted phrases are required; any word
+ * may match (exact above prefix above one-typo matches), and passages holding
+ * all the words, or the words close together, rank higher. Null when there is
+ * nothing to look for.
+ */
+export function toRankedLuceneQuery(parsed: ParsedSearch): string | null {
+  // Each word becomes a few clauses per index: the same bound as toLuceneQuery keeps Lucene under its clause limit.
+  const distinct = parsedTerms(parsed).length;
+  if (distinct > MAX_SEARCH_TERMS) {
+    throw badUserInput(`The search text has ${distinct} distinct words; at most ${MAX_SEARCH_TERMS} are allowed`, { maxTerms: MAX_SEARCH_TERMS });
+  }
+  const required = parsed.phrases.map((phrase) => `+${phraseQuery(phrase)}`);
+  const words = parsed.words.map(rankedTermQuery);
+  if (required.length === 0 && words.length === 0) return null;
+  const optional: string[] = [];
+  if (words.length > 0) optional.push(`(${words.join(' ')})`);
+  if (parsed.words.length > 1) {
+    optional.push(`(${words.map((word) => `+${word}`).join(' ')})^3`);
+    optional.push(`${phraseQuery(parsed.words, 3)}^3`);
+  }
+  if (required.length === 0) return optional.join(' ');
+  // With a required phrase the other words only rank.
+  return [...required, ...optional].join(' ');
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -14,7 +14,7 @@ export const NODE_SOURCE_KEYS = ['sourceStartLine', 'sourceEndLine', 'sourcePage
 export const EDGE_SOURCE_KEYS = ['sourceStartLine', 'sourceEndLine', 'sourcePage', 'text'] as const;
 
 export interface SearchIndexModel {
-  /** Name of the full-text index in cypher/003-fulltext-indexes.cypher. */
+  /** Name of the full-text index (cypher/003-fulltext-indexes.cypher, re-created with searchVariants by 004). */
   index: string;
   /** Value of the GraphQL enum SearchableType. */
   searchableType: string;

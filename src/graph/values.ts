@@ -3,6 +3,7 @@
 // records every layer uses, whatever the driver's disableLosslessIntegers setting.
 import neo4j from 'neo4j-driver';
 import { nodeLabelOf, perLabelKeys, TECHNICAL_LABEL, type PerLabelKeys } from './model.js';
+import { SEARCH_VARIANTS_PROPERTY } from '../search/spelling-variants.js';
 
 export type Scalar = string | number | boolean;
 export type PropertyValue = Scalar | Scalar[];
@@ -88,6 +89,8 @@ export function toNodeRecord(raw: Readonly<Record<string, unknown>>, projected: 
   const labels = (read ?? (knownLabel ? [knownLabel] : [])).filter((label) => label !== TECHNICAL_LABEL);
   const id = properties['id'];
   delete properties['id'];
+  // Derived at load time for the full-text indexes only; not part of the toolkit's data.
+  delete properties[SEARCH_VARIANTS_PROPERTY];
   const sorted = sortLabels(labels);
   const values = raw['__perLabel'];
   if (Array.isArray(values)) {

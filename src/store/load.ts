@@ -10,6 +10,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Properties, PropertyValue, SerialisedGraph, SerialisedNode, SerialisedRelationship } from '../graph/serialised.js';
 import { DEFAULT_DATABASE } from './config.js';
 import { assertLoadableGraph } from './graph-file.js';
+import { SEARCH_VARIANTS_PROPERTY, searchVariantsOf } from '../search/spelling-variants.js';
 
 const DEFAULT_BATCH_SIZE = 500;
 /** Server-side timeout of the load transaction. */
@@ -61,6 +62,12 @@ function toNeo4jProperties(id: string, properties: Properties): Record<string, N
   for (const [key, value] of Object.entries(properties)) converted[key] = toNeo4jValue(value);
   converted.id = id;
   return converted;
+}
+
+/** Derived for the full-text indexes only: the node's text in its other British/American spelling. */
+function searchProperties(node: SerialisedNode): Record<string, string[]> {
+  const variants = searchVariantsOf(node.labels, node.properties);
+  return variants.length > 0 ? { [SEARCH_VARIANTS_PROPERTY]: variants } : {};
 }
 
 function quote(identifier: string): string {
@@ -136,7 +143,7 @@ async function writeNodes(
       'RETURN count(n) AS written',
     ].join('\n');
     for (const batch of chunks(group, batchSize)) {
-      const rows = batch.map((node) => ({ id: node.id, properties: toNeo4jProperties(node.id, node.properties) }));
+      const rows = batch.map((node) => ({ id: node.id, properties: { ...toNeo4jProperties(node.id, node.properties), ...searchProperties(node) } }));
       await tx.run(statement, { rows });
       done += batch.length;
       await progress(done);

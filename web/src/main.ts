@@ -4,6 +4,7 @@ import './styles.css';
 import { h } from './dom.js';
 import { parseRoute, type Route } from './routes.js';
 import { renderActor } from './views/actor.js';
+import { renderConcept } from './views/concept.js';
 import { renderCountry } from './views/country.js';
 import { renderExplore } from './views/explore.js';
 import { renderInstrument } from './views/instrument.js';
@@ -39,6 +40,8 @@ async function render(route: Route, context: ViewContext): Promise<RenderedView>
           return renderCountry(context, route.id);
       }
       break;
+    case 'concept':
+      return renderConcept(context, route.id);
     case 'graph': {
       // The graph renderer is loaded only when a graph is shown.
       const { renderGraph } = await import('./views/graph.js');
@@ -96,6 +99,14 @@ async function show(): Promise<void> {
   }
   if (!(route.view === 'practice' && route.step)) window.scrollTo(0, 0);
 }
+
+// The skip link focuses the page's content (its href would be a route under hash routing).
+document.querySelector<HTMLAnchorElement>('.skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  const target = main.querySelector<HTMLElement>('h1') ?? main;
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus();
+});
 
 // "/" jumps to the search box from anywhere (unless typing in a field).
 document.addEventListener('keydown', (event) => {

@@ -1,6 +1,6 @@
 // Hash-based routes: every view has a URL that can be shared or bookmarked
 // (the service serves one static page, so the state lives after the "#").
-//   #/?q=&area=&actor=&instrument=&country=&organization=&types=   search and facets
+//   #/?q=&actor=a&actor=b&not-actor=c&…&types=&literal=1           search and facets (a OR b, not c)
 //   #/practice/17?step=<step id>                                      a good practice
 //   #/actor/<slug> #/instrument/<slug> #/organization/<slug> #/country/<slug>
 //   #/graph?id=<node id>&depth=1&expand=<ids>&hide=<types>&to=<node id>
@@ -10,9 +10,14 @@ export type Facet = (typeof FACETS)[number];
 
 export interface ExploreState {
   q: string;
-  facets: Partial<Record<Facet, string>>;
+  /** Values kept per facet: a practice matches one of them (OR); facets combine with AND. */
+  facets: Partial<Record<Facet, string[]>>;
+  /** Values whose practices are left out. */
+  exclude: Partial<Record<Facet, string[]>>;
   /** SearchableType names the hits are limited to; empty for all. */
   types: string[];
+  /** Search the words only, without reading facet names in them. */
+  literal: boolean;
 }
 
 export type EntityKind = 'actor' | 'instrument' | 'organization' | 'country';
@@ -32,8 +37,14 @@ export interface GraphState {
   expand: string[];
   /** Relationship types hidden by the filter. */
   hide: string[];
-  /** Target of the path finder (from the centre). */
+  /** Target of the path finder. */
   to?: string;
+  /** Start of the path finder (the centre when absent). */
+  from?: string;
+  /** Node types hidden by the node-type filter. */
+  hideTypes?: string[];
+  /** Layout of the drawing (force when absent). */
+  layout?: 'circle';
 }
 
 export type Route =
@@ -41,6 +52,7 @@ export type Route =
   | { view: 'practice'; number: number; step?: string }
   | { view: 'entity'; kind: EntityKind; id: string }
   | { view: 'graph'; state: GraphState }
+  | { view: 'concept'; id: string }
   | { view: 'not-found'; path: string };
 
 const list = (value: string | null): string[] => (value ? value.split(',').filter((item) => item !== '') : []);
@@ -53,12 +65,19 @@ export function parseRoute(hash: string): Route {
   const segments = path.split('/').filter((segment) => segment !== '').map(decodeURIComponent);
 
   if (segments.length === 0 || (segments.length === 1 && segments[0] === 'search')) {
-    const facets: Partial<Record<Facet, string>> = {};
+    const values = (name: string): string[] => [...new Set(params.getAll(name).map((value) => value.trim()).filter((value) => value !== ''))];
+    const facets: Partial<Record<Facet, string[]>> = {};
+    const exclude: Partial<Record<Facet, string[]>> = {};
     for (const facet of FACETS) {
-      const value = params.get(facet)?.trim();
-      if (value) facets[facet] = value;
+      const kept = values(facet);
+      if (kept.length > 0) facets[facet] = kept;
+      const left = values(`not-${facet}`);
+      if (left.length > 0) exclude[facet] = left;
     }
-    return { view: 'explore', state: { q: params.get('q')?.trim() ?? '', facets, types: list(params.get('types')) } };
+    return {
+      view: 'explore',
+      state: { q: params.get('q')?.trim() ?? '', facets, exclude, types: list(params.get('types')), literal: params.get('literal') === '1' },
+    };
   }
   const [head, rest] = segments;
   if (head === 'practice' && rest && /^\d+$/.test(rest) && segments.length === 2) {
@@ -70,11 +89,16 @@ export function parseRoute(hash: string): Route {
     const prefix = ENTITY_PREFIXES[head];
     return { view: 'entity', kind: head, id: slug.startsWith(prefix) ? slug : `${prefix}${slug}` };
   }
+  if (head === 'concept' && rest) {
+    return { view: 'concept', id: segments.slice(1).join('/') };
+  }
   if (head === 'graph' && segments.length === 1) {
     const id = params.get('id');
     if (id) {
       const depth = Number(params.get('depth') ?? '1');
       const to = params.get('to');
+      const from = params.get('from');
+      const hideTypes = list(params.get('hidetypes'));
       return {
         view: 'graph',
         state: {
@@ -83,6 +107,9 @@ export function parseRoute(hash: string): Route {
           expand: list(params.get('expand')),
           hide: list(params.get('hide')),
           ...(to ? { to } : {}),
+          ...(from ? { from } : {}),
+          ...(hideTypes.length > 0 ? { hideTypes } : {}),
+          ...(params.get('layout') === 'circle' ? { layout: 'circle' as const } : {}),
         },
       };
     }
@@ -98,11 +125,21 @@ function query(entries: Array<[string, string | undefined]>): string {
 }
 
 export function exploreHref(state: ExploreState): string {
-  return `#/${query([
-    ['q', state.q],
-    ...FACETS.map((facet): [string, string | undefined] => [facet, state.facets[facet]]),
-    ['types', state.types.join(',')],
-  ])}`;
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const facet of FACETS) {
+    for (const value of state.facets[facet] ?? []) params.append(facet, value);
+    for (const value of state.exclude[facet] ?? []) params.append(`not-${facet}`, value);
+  }
+  if (state.types.length > 0) params.set('types', state.types.join(','));
+  if (state.literal) params.set('literal', '1');
+  const text = params.toString();
+  return `#/${text ? `?${text}` : ''}`;
+}
+
+/** The search view for some words, with no facet. */
+export function searchHref(q: string): string {
+  return exploreHref({ q, facets: {}, exclude: {}, types: [], literal: false });
 }
 
 export function practiceHref(number: number, step?: string): string {
@@ -121,8 +158,18 @@ export function graphHref(state: GraphState): string {
     ['depth', state.depth === 1 ? undefined : String(state.depth)],
     ['expand', state.expand.join(',')],
     ['hide', state.hide.join(',')],
+    ['hidetypes', (state.hideTypes ?? []).join(',')],
+    ['layout', state.layout],
+    ['from', state.from],
     ['to', state.to],
   ])}`;
+}
+
+/** Section 1 concepts and footnotes: read on a page of their own. */
+export const CONCEPT_TYPES: ReadonlySet<string> = new Set(['NexusFamily', 'Manifestation', 'Notion', 'RegionalContext', 'WatchPoint', 'Footnote']);
+
+export function conceptHref(id: string): string {
+  return `#/concept/${encodeURIComponent(id)}`;
 }
 
 /** The page that best shows a node of the given type. */
@@ -131,6 +178,7 @@ export function hrefForNode(id: string, type: string): string {
   if (practice && (type === 'GoodPractice' || type === 'Step' || type === 'KeyAction')) {
     return practiceHref(Number(practice[1]), type === 'Step' ? id : undefined);
   }
+  if (CONCEPT_TYPES.has(type)) return conceptHref(id);
   const kinds: Record<string, EntityKind> = { Actor: 'actor', Instrument: 'instrument', Organization: 'organization', Country: 'country' };
   const kind = kinds[type];
   if (kind) return entityHref(kind, id);

@@ -638,6 +638,8 @@ export type Query = {
   relatedPractices: Array<RelatedPractice>;
   /** Full-text search across node types, best first; Lucene syntax in the query is taken literally. */
   search: Array<SearchHit>;
+  /** Did you mean: the search text with the words the toolkit never uses replaced by the nearest words it does ("terorism" → "terrorism"); null when every word is known. `search` already searches with it. */
+  searchCorrection?: Maybe<Scalars['String']['output']>;
   /** Section 1: the points to watch, optionally of one category. */
   watchPoints: Array<WatchPoint>;
 };
@@ -774,6 +776,12 @@ export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
   types?: InputMaybe<Array<SearchableType>>;
+};
+
+
+/** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
+export type QuerySearchCorrectionArgs = {
+  query: Scalars['String']['input'];
 };
 
 
@@ -1462,6 +1470,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   regionalMeetings?: Resolver<Array<ResolversTypes['RegionalMeeting']>, ParentType, ContextType>;
   relatedPractices?: Resolver<Array<ResolversTypes['RelatedPractice']>, ParentType, ContextType, RequireFields<QueryRelatedPracticesArgs, 'first' | 'number'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  searchCorrection?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QuerySearchCorrectionArgs, 'query'>>;
   watchPoints?: Resolver<Array<ResolversTypes['WatchPoint']>, ParentType, ContextType, Partial<QueryWatchPointsArgs>>;
 };
 

@@ -16,7 +16,7 @@ import { readInstruments } from '../repositories/instruments.js';
 import { readNodesByLabel, type ListOptions } from '../repositories/nodes.js';
 import { MAX_PATH_LENGTH, readShortestPaths } from '../repositories/paths.js';
 import { readPractices } from '../repositories/practices.js';
-import { searchNodes } from '../repositories/search.js';
+import { correctSearch, readVocabulary, searchNodes } from '../repositories/search.js';
 
 const MAX_SEARCH_LENGTH = 500;
 const MAX_RELATED = 24;
@@ -95,6 +95,13 @@ export const Query: QueryResolvers = {
     const hits = await searchNodes(context.reader, query, types, limit, planAt(info, ['node']), context.loaders);
     const search = new URLSearchParams({ query, types: [...new Set(types ?? [])].sort().join(',') }).toString();
     return hits.map((hit) => ({ ...hit, search }));
+  },
+
+  searchCorrection: async (_root, { query }, context) => {
+    if (query.length > MAX_SEARCH_LENGTH) {
+      throw badUserInput(`query: at most ${MAX_SEARCH_LENGTH} characters, got ${query.length}`, { argumentName: 'query' });
+    }
+    return correctSearch(query, await readVocabulary(context.reader))?.text ?? null;
   },
 
   relatedPractices: async (_root, { number, first }, context, info) => {

@@ -485,22 +485,74 @@ describe('statements of root fields', () => {
     expect(statements).toMatchInlineSnapshot(`
       [
         {
+          "cypher": "MATCH (d:Dataset) WHERE d.version IS NOT NULL RETURN d.version + '@' + toString(d.loadedAt) AS version ORDER BY d.loadedAt DESC LIMIT 1",
+          "parameters": {},
+        },
+        {
+          "cypher": "MATCH (n:Node) WHERE any(label IN labels(n) WHERE label IN $labels)
+      UNWIND $fields AS field
+      WITH n[field] AS value WHERE value IS NOT NULL
+      RETURN collect(value) AS texts",
+          "parameters": {
+            "fields": [
+              "paragraphs",
+              "title",
+              "lead",
+              "text",
+              "items",
+              "name",
+              "aliases",
+              "shortName",
+              "symbol",
+              "description",
+              "definition",
+              "factor",
+              "indicators",
+            ],
+            "labels": [
+              "Section",
+              "GoodPractice",
+              "KeyAction",
+              "Step",
+              "Actor",
+              "Instrument",
+              "Example",
+              "Organization",
+              "Country",
+              "Footnote",
+              "Manifestation",
+              "Notion",
+              "RegionalContext",
+              "WatchPoint",
+            ],
+          },
+        },
+        {
           "cypher": "CALL {
-        CALL db.index.fulltext.queryNodes('practice_text', $query, {limit: $candidates}) YIELD node, score RETURN node, score
+        CALL db.index.fulltext.queryNodes('practice_text', $query, {limit: $candidates}) YIELD node, score RETURN node, score, 'practice_text' AS source
         UNION ALL
-        CALL db.index.fulltext.queryNodes('step_text', $query, {limit: $candidates}) YIELD node, score RETURN node, score
+        CALL db.index.fulltext.queryNodes('step_text', $query, {limit: $candidates}) YIELD node, score RETURN node, score, 'step_text' AS source
+        UNION ALL
+        CALL db.index.fulltext.queryNodes('actor_names', $query, {limit: 3}) YIELD node AS hit, score
+        MATCH (node:GoodPractice)-[:MENTIONS_ACTOR]->(hit)
+        RETURN node, score * 0.3 AS score, 'actor_names:practices' AS source
+        UNION ALL
+        CALL db.index.fulltext.queryNodes('instrument_text', $query, {limit: 3}) YIELD node AS hit, score
+        MATCH (node:GoodPractice)-[:CITES]->(hit)
+        RETURN node, score * 0.3 AS score, 'instrument_text:practices' AS source
       }
-      WITH node, score WHERE any(label IN labels(node) WHERE label IN $labels)
+      WITH node, source, max(score) AS best WHERE any(label IN labels(node) WHERE label IN $labels)
+      WITH node, sum(best) * count(source) AS score
       WITH node, score ORDER BY score DESC, node.id LIMIT $limit
       RETURN node{.id, __labels: labels(node), __perLabel: CASE [label IN labels(node) WHERE label <> 'Node'][0] WHEN 'Document' THEN [] WHEN 'Section' THEN [node.paragraphs, node.title] WHEN 'Area' THEN [] WHEN 'GoodPractice' THEN [node.title, node.lead] WHEN 'KeyAction' THEN [node.text, node.lead] WHEN 'Step' THEN [node.text, node.items] WHEN 'Actor' THEN [node.name, node.aliases] WHEN 'Instrument' THEN [node.title, node.shortName, node.symbol, node.aliases] WHEN 'Example' THEN [node.name, node.description] WHEN 'Organization' THEN [node.name, node.aliases] WHEN 'Country' THEN [node.name] WHEN 'Footnote' THEN [node.text] WHEN 'NexusFamily' THEN [] WHEN 'Manifestation' THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN 'Notion' THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN 'RegionalContext' THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN 'WatchPoint' THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN 'RegionalMeeting' THEN [] ELSE [] END, __perLabelKinds: "search"} AS node, score",
           "parameters": {
-            "candidates": 10,
+            "candidates": 50,
             "labels": [
               "GoodPractice",
               "Step",
             ],
             "limit": 5,
-            "query": "(zqsearch OR zqsearch*) (prison OR prison*)",
+            "query": "((zqsearch^4 OR zqsearch*^2) (prison^4 OR prison*^2)) (+(zqsearch^4 OR zqsearch*^2) +(prison^4 OR prison*^2))^3 "zqsearch prison"~3^3",
           },
         },
       ]

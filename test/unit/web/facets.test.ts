@@ -32,3 +32,26 @@ describe('facet values', () => {
     expect(facetValues(practices, 'organization')).toEqual([]);
   });
 });
+
+describe('facet selections and facet names in a search', () => {
+  it('keeps practices with any kept value of a facet, all facets, and none of the excluded values', async () => {
+    const { matchesFacets } = await import('../../../web/src/facets.js');
+    const kept = (selection: Record<string, string[]>, excluded: Record<string, string[]> = {}) =>
+      practices.filter((p) => matchesFacets(p, selection, excluded)).map((p) => p.number);
+    expect(kept({ actor: ['Prosecutors', 'Prison administration'] })).toEqual([1, 3]);
+    expect(kept({ actor: ['police'], country: ['Mali'] })).toEqual([2]);
+    expect(kept({}, { country: ['Kenya'] })).toEqual([3]);
+    expect(kept({ area: ['B'] }, { actor: ['Prosecutors'] })).toEqual([3]);
+  });
+
+  it('reads actor and instrument names (and aliases) typed in a question', async () => {
+    const { recogniseFacets } = await import('../../../web/src/facets.js');
+    const withAlias = practices.map((p) => ({ ...p, actors: p.actors.map(({ actor }) => ({ actor: { ...actor, aliases: actor.name === 'Prison administration' ? ['prison officials'] : [] } })) }));
+    expect(recogniseFacets('practices involving prison administration and citing the Rome Memorandum', withAlias)).toEqual([
+      { facet: 'actor', value: 'Prison administration', words: 'prison administration' },
+      { facet: 'instrument', value: 'Rome Memorandum', words: 'rome memorandum' },
+    ]);
+    expect(recogniseFacets('what do prison officials do', withAlias).map((found) => found.value)).toEqual(['Prison administration']);
+    expect(recogniseFacets('policemen', withAlias)).toEqual([]);
+  });
+});

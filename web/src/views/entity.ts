@@ -26,7 +26,7 @@ export function entityPage(options: {
     h(
       'p',
       { class: 'actions' },
-      h('a', { href: exploreHref({ q: '', facets: { [options.facet]: options.facetValue }, types: [] }), class: 'button' }, 'Practices in the explorer'),
+      h('a', { href: exploreHref({ q: '', facets: { [options.facet]: [options.facetValue] }, exclude: {}, types: [], literal: false }), class: 'button' }, 'Practices in the explorer'),
       h('a', { href: graphHref({ id: options.id, depth: 1, expand: [], hide: [] }), class: 'button' }, 'Graph view'),
       h('a', { href: `/export/graph.gexf?id=${encodeURIComponent(options.id)}&depth=1`, download: true }, 'GEXF'),
     ),

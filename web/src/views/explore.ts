@@ -1,11 +1,15 @@
-// Search and facets: full-text hits across node types with highlighted
-// snippets, and the good practices narrowed by area, actor, instrument,
-// country and organisation.
+// Search and facets. The search words narrow the practices (a practice
+// matches when one of its passages, or one of its actors, instruments,
+// countries or organisations, matches) and the facet counts follow; facet
+// names typed in the search ("… prison administration … Rome Memorandum") are
+// read as facets. Passages are grouped by practice; facets take several
+// values (OR) and exclusions; the results can be downloaded as CSV or JSON.
 import { graphql } from '../api.js';
 import { emptyNote, h, snippet } from '../dom.js';
-import { facetValues, type FacetPractice } from '../facets.js';
+import { entityIdsOf, facetValues, matchesFacets, recogniseFacets, type FacetPractice, type FacetSelection, type RecognisedFacet } from '../facets.js';
+import { downloadText, toCsv } from '../download.js';
 import { exploreHref, FACETS, hrefForNode, practiceHref, type ExploreState, type Facet } from '../routes.js';
-import { practiceList } from './parts.js';
+import { SECTION_ONE_FIELDS, sectionOneBlock, type SectionOne } from './concept.js';
 import type { RenderedView, ViewContext } from './view.js';
 
 const FACET_TITLES: Record<Facet, string> = {
@@ -31,18 +35,34 @@ const HIT_TYPES: Array<[string, string]> = [
 /** Hit node types that can be turned into a facet with one click. */
 const FACET_OF_TYPE: Record<string, Facet> = { Actor: 'actor', Instrument: 'instrument', Country: 'country', Organization: 'organization' };
 
+/** Groups of passages shown before "Show all", and passages per group before "more". */
+const GROUPS_SHOWN = 6;
+const HITS_PER_GROUP = 3;
+/** Facet lists longer than this get a filter box and show this many values until it is used. */
+const LONG_FACET = 8;
+
+/** "GP 17", "gp17", "practice 17": the practice itself (the API's reading of the same forms). */
+const PRACTICE_REFERENCE = /^\s*(?:good\s+practices?|practices?|gp)\s*(?:no\.?|#)?\s*(\d{1,3})\s*$/i;
+const FILLER = new Set(
+  'a an and are as at be by for in is it of on or the to with about all any cite cited cites citing concerning do does find give good how involve involved involves involving list me mention mentioned mentioning mentions name named names naming practice practices refer referring refers regarding show that these those use uses using what where which who whose'.split(
+    ' ',
+  ),
+);
+
 const EXPLORE_QUERY = `
-query Explore($filter: GoodPracticeFilter, $q: String!, $withSearch: Boolean!, $types: [SearchableType!]) {
-  goodPractices(filter: $filter, first: 50) {
+query Explore($q: String!, $withSearch: Boolean!, $types: [SearchableType!]) {
+  goodPractices(first: 50) {
     totalCount
     nodes {
       number title area { code title }
-      actors { actor { id name } }
-      citations { instrument { id title shortName symbol } }
+      actors { actor { id name aliases } }
+      citations { instrument { id title shortName symbol aliases } }
       examples { countries { id name } organizations { id name } }
     }
   }
-  search(query: $q, types: $types, first: 40) @include(if: $withSearch) {
+  ${SECTION_ONE_FIELDS}
+  searchCorrection(query: $q) @include(if: $withSearch)
+  search(query: $q, types: $types, first: 100) @include(if: $withSearch) {
     score snippet field type
     node {
       id
@@ -83,8 +103,9 @@ interface SearchHit {
   node: HitNode;
 }
 
-interface ExploreData {
+interface ExploreData extends SectionOne {
   goodPractices: { totalCount: number; nodes: FacetPractice[] };
+  searchCorrection?: string | null;
   search?: SearchHit[];
 }
 
@@ -108,12 +129,12 @@ function hitTitle(hit: SearchHit): string {
   }
 }
 
-/** Practice numbers a hit belongs to, or null for hits that stand alone (actors, instruments…). */
-function hitPractices(hit: SearchHit): number[] | null {
+/** Practice numbers a passage belongs to, or [] for hits that stand alone (actors, instruments…). */
+function ownPractices(hit: SearchHit): number[] {
   if (hit.type === 'GoodPractice' && hit.node.number !== undefined) return [hit.node.number];
   if (hit.node.practice) return [hit.node.practice.number];
   if (hit.node.practices) return hit.node.practices.map((practice) => practice.number);
-  return null;
+  return [];
 }
 
 /** Examples open the practice that gives them; other hits open their own page. */
@@ -127,15 +148,85 @@ function facetValueOfHit(hit: SearchHit): string | undefined {
   return hit.node.name;
 }
 
+const plainText = (marked: string): string => marked.replace(/<\/?mark>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
 function with_(state: ExploreState, change: Partial<ExploreState>): ExploreState {
   return { ...state, ...change };
 }
 
-function withFacet(state: ExploreState, facet: Facet, value: string | undefined): ExploreState {
-  const facets = { ...state.facets };
-  if (value === undefined) delete facets[facet];
-  else facets[facet] = value;
-  return with_(state, { facets });
+const lower = (value: string): string => value.toLowerCase();
+const without = (values: readonly string[] | undefined, value: string): string[] => (values ?? []).filter((other) => lower(other) !== lower(value));
+const has = (values: readonly string[] | undefined, value: string): boolean => (values ?? []).some((other) => lower(other) === lower(value));
+
+function selection(values: FacetSelection, facet: Facet, next: string[]): FacetSelection {
+  const copy = { ...values };
+  if (next.length === 0) delete copy[facet];
+  else copy[facet] = next;
+  return copy;
+}
+
+/** Keeps a value (adds it to the facet's OR set), or removes it when kept. */
+function toggleKept(state: ExploreState, facet: Facet, value: string): ExploreState {
+  const kept = state.facets[facet];
+  const next = has(kept, value) ? without(kept, value) : [...(kept ?? []), value];
+  return with_(state, { facets: selection(state.facets, facet, next), exclude: selection(state.exclude, facet, without(state.exclude[facet], value)) });
+}
+
+function toggleExcluded(state: ExploreState, facet: Facet, value: string): ExploreState {
+  const excluded = state.exclude[facet];
+  const next = has(excluded, value) ? without(excluded, value) : [...(excluded ?? []), value];
+  return with_(state, { exclude: selection(state.exclude, facet, next), facets: selection(state.facets, facet, without(state.facets[facet], value)) });
+}
+
+/** What the page shows for one state: the practices that answer, passages grouped by practice, facet counts. */
+export interface Answer {
+  /** Facets read from the search text (applied when the text is nothing but facet names). */
+  recognised: RecognisedFacet[];
+  interpreted: boolean;
+  kept: FacetSelection;
+  /** Matching practices, best first (by number without search words). */
+  practices: FacetPractice[];
+  /** Sum of the scores of the practice's passages and of its matching actors, instruments and places. */
+  scores: Map<number, number>;
+  passages: Map<number, SearchHit[]>;
+  others: SearchHit[];
+  /** Practices the search words reach, before facets (null without search words). */
+  reached: Set<number> | null;
+}
+
+export function answer(state: ExploreState, practices: readonly FacetPractice[], hits: readonly SearchHit[] | undefined): Answer {
+  const recognised = state.q && !state.literal ? recogniseFacets(state.q, practices) : [];
+  let rest = ` ${(state.q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
+  for (const found of recognised) rest = rest.replace(` ${found.words} `, ' ');
+  const interpreted = recognised.length > 0 && rest.trim().split(' ').every((word) => word === '' || FILLER.has(word));
+  const kept: FacetSelection = { ...state.facets };
+  if (interpreted) {
+    for (const found of recognised) if (!has(kept[found.facet], found.value)) kept[found.facet] = [...(kept[found.facet] ?? []), found.value];
+  }
+
+  const scores = new Map<number, number>();
+  const passages = new Map<number, SearchHit[]>();
+  const others: SearchHit[] = [];
+  const entityIds = new Map(practices.map((practice) => [practice.number, entityIdsOf(practice)]));
+  for (const hit of hits ?? []) {
+    const own = ownPractices(hit);
+    if (own.length > 0) {
+      for (const number of own) {
+        passages.set(number, [...(passages.get(number) ?? []), hit]);
+        scores.set(number, (scores.get(number) ?? 0) + hit.score);
+      }
+    } else {
+      others.push(hit);
+      for (const [number, ids] of entityIds) if (ids.has(hit.node.id)) scores.set(number, (scores.get(number) ?? 0) + hit.score / 2);
+    }
+  }
+  // The words narrow the practices unless they were read as facets.
+  const reached = hits && !interpreted ? new Set(scores.keys()) : null;
+  const matching = practices.filter((practice) => (reached === null || reached.has(practice.number)) && matchesFacets(practice, kept, state.exclude));
+  const ranked = reached
+    ? matching.sort((left, right) => (scores.get(right.number) ?? 0) - (scores.get(left.number) ?? 0) || left.number - right.number)
+    : matching.sort((left, right) => left.number - right.number);
+  return { recognised, interpreted, kept, practices: ranked, scores, passages, others, reached };
 }
 
 function searchForm(state: ExploreState): HTMLFormElement {
@@ -143,7 +234,7 @@ function searchForm(state: ExploreState): HTMLFormElement {
     type: 'search',
     name: 'q',
     value: state.q,
-    placeholder: 'Search practices, steps, actors, instruments, examples…',
+    placeholder: 'Ask, e.g. practices naming prison administration and citing the Rome Memorandum',
     'aria-label': 'Search the toolkit',
     autocomplete: 'off',
     'data-autofocus': true,
@@ -151,65 +242,173 @@ function searchForm(state: ExploreState): HTMLFormElement {
   const form = h('form', { role: 'search', class: 'search-form' }, input, h('button', { type: 'submit' }, 'Search'));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    location.hash = exploreHref(with_(state, { q: input.value.trim() }));
+    const q = input.value.trim();
+    const practice = PRACTICE_REFERENCE.exec(q);
+    location.hash = practice ? practiceHref(Number(practice[1])) : exploreHref(with_(state, { q, literal: false }));
   });
   return form;
 }
 
+function facetChip(href: string, text: string, title: string): HTMLElement {
+  return h('a', { class: 'chip', href, title }, text, h('span', { 'aria-hidden': 'true' }, ' ×'));
+}
+
 function activeFilters(state: ExploreState): HTMLElement | null {
-  const chips = FACETS.filter((facet) => state.facets[facet]).map((facet) =>
-    h(
-      'a',
-      { class: 'chip', href: exploreHref(withFacet(state, facet, undefined)), title: `Remove the ${FACET_TITLES[facet].toLowerCase()} filter` },
-      `${FACET_TITLES[facet]}: ${state.facets[facet]}`,
-      h('span', { 'aria-hidden': 'true' }, ' ×'),
+  const chips = FACETS.flatMap((facet) => [
+    ...(state.facets[facet] ?? []).length > 0
+      ? [
+          facetChip(
+            exploreHref(with_(state, { facets: selection(state.facets, facet, []) })),
+            `${FACET_TITLES[facet]}: ${(state.facets[facet] ?? []).join(' or ')}`,
+            `Remove the ${FACET_TITLES[facet].toLowerCase()} filter`,
+          ),
+        ]
+      : [],
+    ...(state.exclude[facet] ?? []).map((value) =>
+      facetChip(exploreHref(toggleExcluded(state, facet, value)), `not ${FACET_TITLES[facet]}: ${value}`, 'Stop leaving these out'),
     ),
-  );
+  ]);
   if (chips.length === 0) return null;
-  const clear: ExploreState = { q: state.q, facets: {}, types: state.types };
+  const clear: ExploreState = with_(state, { facets: {}, exclude: {} });
   return h('p', { class: 'chips', 'aria-label': 'Active filters' }, chips, h('a', { href: exploreHref(clear), class: 'clear' }, 'Clear filters'));
 }
 
-function facetPanel(state: ExploreState, practices: FacetPractice[]): HTMLElement {
-  return h(
-    'aside',
-    { class: 'facets', 'aria-label': 'Narrow the practices' },
-    FACETS.map((facet) => {
-      const values = facetValues(practices, facet);
-      const selected = state.facets[facet];
+function interpretation(state: ExploreState, result: Answer, correction: string | null | undefined): HTMLElement | null {
+  const lines: HTMLElement[] = [];
+  if (correction) {
+    lines.push(
+      h('p', { class: 'correction' }, 'No passage uses some of these words; showing matches for ', h('strong', {}, `“${correction}”`), '. ',
+        h('a', { href: exploreHref(with_(state, { q: correction })) }, `Search for “${correction}”`)),
+    );
+  }
+  if (result.interpreted) {
+    lines.push(
+      h('p', { class: 'understood' }, 'Read as ',
+        result.recognised.map((found, index) => [index > 0 ? ' and ' : '', h('strong', {}, `${FACET_TITLES[found.facet]}: ${found.value}`)]),
+        '. ', h('a', { href: exploreHref(with_(state, { literal: true })) }, 'Search the words instead')),
+    );
+  } else if (result.recognised.length > 0) {
+    const narrowed = result.recognised.reduce((next, found) => (has(next.facets[found.facet], found.value) ? next : toggleKept(next, found.facet, found.value)), state);
+    lines.push(
+      h('p', { class: 'understood' }, 'Names ',
+        result.recognised.map((found, index) => [index > 0 ? ', ' : '', h('strong', {}, `${FACET_TITLES[found.facet]}: ${found.value}`)]),
+        '. ', h('a', { href: exploreHref(narrowed) }, 'Narrow to these')),
+    );
+  }
+  return lines.length > 0 ? h('div', { class: 'note', role: 'status' }, lines) : null;
+}
+
+function facetList(state: ExploreState, facet: Facet, practices: readonly FacetPractice[]): HTMLElement {
+  const values = facetValues(practices, facet);
+  for (const excluded of state.exclude[facet] ?? []) if (!values.some((value) => lower(value.value) === lower(excluded))) values.push({ value: excluded, label: excluded, count: 0 });
+  const id = `facet-${facet}`;
+  const list = h(
+    'ul',
+    { 'aria-labelledby': id, id: `${id}-values` },
+    values.map((value, index) => {
+      const isKept = has(state.facets[facet], value.value);
+      const isExcluded = has(state.exclude[facet], value.value);
       return h(
-        'section',
-        { class: 'facet', 'data-facet': facet },
-        h('h3', { id: `facet-${facet}` }, FACET_TITLES[facet]),
-        values.length === 0
-          ? emptyNote('None')
-          : h(
-              'ul',
-              { 'aria-labelledby': `facet-${facet}` },
-              values.map((value) => {
-                const isSelected = selected !== undefined && selected.toLowerCase() === value.value.toLowerCase();
-                return h(
-                  'li',
-                  {},
-                  h(
-                    'a',
-                    {
-                      href: exploreHref(withFacet(state, facet, isSelected ? undefined : value.value)),
-                      'aria-current': isSelected ? 'true' : null,
-                      title: isSelected ? 'Remove this filter' : `Only practices with this ${FACET_TITLES[facet].toLowerCase()}`,
-                    },
-                    h('span', { class: 'facet-label' }, value.label),
-                    h('span', { class: 'count' }, String(value.count)),
-                  ),
-                );
-              }),
-            ),
+        'li',
+        { 'data-value': value.label.toLowerCase(), hidden: values.length > LONG_FACET && index >= LONG_FACET && !isKept && !isExcluded },
+        h(
+          'a',
+          {
+            href: exploreHref(toggleKept(state, facet, value.value)),
+            'aria-current': isKept ? 'true' : null,
+            class: isExcluded ? 'excluded' : null,
+            title: isKept ? 'Remove this value' : (state.facets[facet] ?? []).length > 0 ? 'Also practices with this value (or)' : `Only practices with this ${FACET_TITLES[facet].toLowerCase()}`,
+          },
+          h('span', { class: 'facet-label' }, value.label),
+          h('span', { class: 'count' }, String(value.count)),
+        ),
+        h(
+          'a',
+          {
+            href: exploreHref(toggleExcluded(state, facet, value.value)),
+            class: 'exclude',
+            'aria-label': `${isExcluded ? 'Stop leaving out' : 'Leave out'} ${value.label}`,
+            title: isExcluded ? 'Stop leaving these out' : 'Leave out practices with this value',
+            'aria-pressed': isExcluded ? 'true' : 'false',
+            role: 'button',
+          },
+          isExcluded ? '↺' : '−',
+        ),
       );
     }),
   );
+  if (values.length === 0) return h('section', { class: 'facet', 'data-facet': facet }, h('h3', { id }, FACET_TITLES[facet]), emptyNote('None'));
+  const parts: Array<HTMLElement | null> = [];
+  if (values.length > LONG_FACET) {
+    const filter = h('input', { type: 'search', class: 'facet-filter', placeholder: `Find ${FACET_TITLES[facet].toLowerCase()}…`, 'aria-label': `Find a value of ${FACET_TITLES[facet].toLowerCase()}`, 'aria-controls': `${id}-values` });
+    const more = h('button', { type: 'button', class: 'link-button', 'aria-controls': `${id}-values` }, `Show all ${values.length}`);
+    const show = (text: string, all: boolean): void => {
+      const wanted = text.trim().toLowerCase();
+      let index = 0;
+      for (const item of list.querySelectorAll<HTMLLIElement>('li')) {
+        const matches = wanted === '' || (item.dataset['value'] ?? '').includes(wanted);
+        item.hidden = !matches || (!all && wanted === '' && index >= LONG_FACET && !item.querySelector('[aria-current], .excluded'));
+        index += 1;
+      }
+      more.hidden = all || wanted !== '';
+    };
+    filter.addEventListener('input', () => show(filter.value, false));
+    more.addEventListener('click', () => show('', true));
+    parts.push(filter);
+    parts.push(list, more);
+  } else {
+    parts.push(list);
+  }
+  return h('section', { class: 'facet', 'data-facet': facet }, h('h3', { id }, FACET_TITLES[facet]), parts);
 }
 
-function hitList(state: ExploreState, hits: SearchHit[], practiceNumbers: Set<number>, narrowed: boolean): HTMLElement {
+function facetPanel(state: ExploreState, practices: readonly FacetPractice[], reached: Set<number> | null, kept: FacetSelection): HTMLElement {
+  const inReach = practices.filter((practice) => reached === null || reached.has(practice.number));
+  return h(
+    'aside',
+    { class: 'facets', 'aria-labelledby': 'facets-title' },
+    h('h2', { id: 'facets-title' }, 'Narrow the practices'),
+    h('p', { class: 'muted small' }, 'Pick several values for any of them; − leaves a value out.'),
+    FACETS.map((facet) => facetList(state, facet, inReach.filter((practice) => matchesFacets(practice, kept, state.exclude, facet)))),
+  );
+}
+
+function hitItem(state: ExploreState, hit: SearchHit): HTMLElement {
+  const facet = FACET_OF_TYPE[hit.type];
+  const value = facetValueOfHit(hit);
+  return h(
+    'li',
+    { class: 'hit', 'data-type': hit.type },
+    h('span', { class: `type type-${hit.type}` }, hit.type.replace(/([a-z])([A-Z])/g, '$1 $2')),
+    ' ',
+    h('a', { href: hitHref(hit), class: 'hit-title' }, hitTitle(hit)),
+    facet && value
+      ? h('a', { href: exploreHref(toggleKept(state, facet, value)), class: 'narrow', title: `Narrow the practices to this ${FACET_TITLES[facet].toLowerCase()}` }, 'narrow to this')
+      : null,
+    h('p', { class: 'snippet' }, snippet(hit.snippet)),
+  );
+}
+
+function hitGroup(state: ExploreState, title: Node | string, hits: SearchHit[], id: string, hidden: boolean): HTMLElement {
+  const items = hits.map((hit, index) => {
+    const item = hitItem(state, hit);
+    item.hidden = index >= HITS_PER_GROUP;
+    return item;
+  });
+  const list = h('ol', { class: 'hit-list', id: `${id}-hits` }, items);
+  const more =
+    hits.length > HITS_PER_GROUP
+      ? h('button', { type: 'button', class: 'link-button', 'aria-controls': `${id}-hits` }, `Show ${hits.length - HITS_PER_GROUP} more`)
+      : null;
+  more?.addEventListener('click', () => {
+    for (const item of items) item.hidden = false;
+    more.remove();
+    items[HITS_PER_GROUP]?.querySelector<HTMLAnchorElement>('a.hit-title')?.focus();
+  });
+  return h('section', { class: 'hit-group', 'aria-labelledby': id, hidden }, h('h3', { id }, title), list, more);
+}
+
+function passagesBlock(state: ExploreState, result: Answer, practices: readonly FacetPractice[]): HTMLElement {
   const tabs = h(
     'nav',
     { class: 'tabs', 'aria-label': 'Kinds of match' },
@@ -218,69 +417,138 @@ function hitList(state: ExploreState, hits: SearchHit[], practiceNumbers: Set<nu
       h('a', { href: exploreHref(with_(state, { types: [type] })), 'aria-current': state.types.includes(type) ? 'page' : null }, label),
     ),
   );
-  // With facets selected, hits inside practices are limited to those practices.
-  const shown = narrowed
-    ? hits.filter((hit) => {
-        const numbers = hitPractices(hit);
-        return numbers === null || numbers.some((number) => practiceNumbers.has(number));
-      })
-    : hits;
-  const items = shown.map((hit) => {
-    const facet = FACET_OF_TYPE[hit.type];
-    const value = facetValueOfHit(hit);
-    return h(
-      'li',
-      { class: 'hit', 'data-type': hit.type },
-      h('span', { class: `type type-${hit.type}` }, hit.type.replace(/([a-z])([A-Z])/g, '$1 $2')),
-      ' ',
-      h('a', { href: hitHref(hit), class: 'hit-title' }, hitTitle(hit)),
-      facet && value
-        ? h('a', { href: exploreHref(withFacet(state, facet, value)), class: 'narrow', title: `Narrow the practices to this ${FACET_TITLES[facet].toLowerCase()}` }, 'narrow to this')
-        : null,
-      h('p', { class: 'snippet' }, snippet(hit.snippet)),
-    );
+  const shownPractices = result.practices.filter((practice) => result.passages.has(practice.number));
+  const titles = new Map(practices.map((practice) => [practice.number, practice.title]));
+  const groups: Array<{ score: number; render: (hidden: boolean) => HTMLElement }> = shownPractices.map((practice) => {
+    const hits = result.passages.get(practice.number) ?? [];
+    return {
+      score: Math.max(...hits.map((hit) => hit.score)),
+      render: (hidden) =>
+        hitGroup(
+          state,
+          h('span', {}, h('a', { href: practiceHref(practice.number) }, `GP ${practice.number}`), `: ${titles.get(practice.number) ?? ''} `, h('span', { class: 'count' }, `${hits.length} passage${hits.length === 1 ? '' : 's'}`)),
+          hits,
+          `group-gp-${practice.number}`,
+          hidden,
+        ),
+    };
+  });
+  if (result.others.length > 0) {
+    groups.push({
+      score: Math.max(...result.others.map((hit) => hit.score)),
+      render: (hidden) => hitGroup(state, h('span', {}, 'Actors, instruments, places and concepts ', h('span', { class: 'count' }, String(result.others.length))), result.others, 'group-others', hidden),
+    });
+  }
+  groups.sort((left, right) => right.score - left.score);
+  const rendered = groups.map((group, index) => group.render(index >= GROUPS_SHOWN));
+  const total = shownPractices.reduce((sum, practice) => sum + (result.passages.get(practice.number)?.length ?? 0), 0) + result.others.length;
+  const showAll =
+    groups.length > GROUPS_SHOWN ? h('button', { type: 'button', class: 'button show-all' }, `Show all ${groups.length} groups`) : null;
+  showAll?.addEventListener('click', () => {
+    for (const group of rendered) group.hidden = false;
+    showAll.remove();
+    rendered[GROUPS_SHOWN]?.querySelector<HTMLElement>('h3 a, h3')?.focus();
   });
   return h(
     'section',
     { class: 'block hits', 'aria-labelledby': 'hits-title' },
-    h('h2', { id: 'hits-title' }, `Matches for “${state.q}”`, h('span', { class: 'count' }, String(shown.length))),
+    h('h2', { id: 'hits-title' }, `Passages for “${state.q}”`, h('span', { class: 'count' }, String(total))),
     tabs,
-    items.length === 0 ? emptyNote('Nothing matches. Try other words.') : h('ol', { class: 'hit-list' }, items),
+    rendered.length === 0 ? emptyNote('Nothing matches. Try other words.') : rendered,
+    showAll,
   );
 }
 
+function practicesBlock(state: ExploreState, result: Answer, narrowed: boolean): HTMLElement {
+  const title = state.q ? 'Practices that answer' : narrowed ? 'Practices matching the filters' : 'All good practices';
+  const list =
+    result.practices.length === 0
+      ? emptyNote(state.q ? 'No practice matches these words and filters.' : 'No practice matches these filters.')
+      : h(
+          'ol',
+          { class: 'practice-list answers' },
+          result.practices.map((practice) => {
+            const passages = result.passages.get(practice.number)?.length ?? 0;
+            return h(
+              'li',
+              {},
+              h('span', { class: 'badge', title: `Area ${practice.area.code}` }, practice.area.code),
+              ' ',
+              h('a', { href: practiceHref(practice.number) }, `GP ${practice.number}: ${practice.title}`),
+              passages > 0 ? h('span', { class: 'muted small' }, ` · ${passages} passage${passages === 1 ? '' : 's'}`) : null,
+            );
+          }),
+        );
+  return h(
+    'section',
+    { class: 'block', 'aria-labelledby': 'practices-title' },
+    h('h2', { id: 'practices-title' }, title, h('span', { class: 'count' }, String(result.practices.length))),
+    list,
+  );
+}
+
+function exportBlock(state: ExploreState, result: Answer, hits: readonly SearchHit[]): HTMLElement {
+  const practiceRows = result.practices.map((practice) => ({
+    number: practice.number,
+    title: practice.title,
+    area: practice.area.code,
+    passages: result.passages.get(practice.number)?.length ?? 0,
+    url: `${location.origin}/${practiceHref(practice.number)}`,
+  }));
+  const shown = new Set(result.practices.map((practice) => practice.number));
+  const hitRows = hits
+    .filter((hit) => ownPractices(hit).length === 0 || ownPractices(hit).some((number) => shown.has(number)))
+    .map((hit, index) => ({ rank: index + 1, type: hit.type, id: hit.node.id, title: hitTitle(hit), practices: ownPractices(hit).join(' '), text: plainText(hit.snippet), score: hit.score }));
+  const stem = `nexus-search${state.q ? `-${state.q.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40)}` : ''}`;
+  const csv = h('button', { type: 'button', class: 'button', 'data-export': 'csv' }, 'CSV');
+  const json = h('button', { type: 'button', class: 'button', 'data-export': 'json' }, 'JSON');
+  csv.addEventListener('click', () => {
+    const practicesCsv = toCsv(['number', 'title', 'area', 'passages', 'url'], practiceRows.map((row) => [row.number, row.title, row.area, row.passages, row.url]));
+    const hitsCsv = toCsv(['rank', 'type', 'id', 'title', 'practices', 'text', 'score'], hitRows.map((row) => [row.rank, row.type, row.id, row.title, row.practices, row.text, row.score]));
+    downloadText(`${stem}.csv`, state.q ? `${practicesCsv}\r\n${hitsCsv}` : practicesCsv, 'text/csv');
+  });
+  json.addEventListener('click', () => {
+    const body = { query: state.q, facets: result.kept, excluded: state.exclude, url: location.href, practices: practiceRows, passages: hitRows };
+    downloadText(`${stem}.json`, `${JSON.stringify(body, null, 2)}\n`, 'application/json');
+  });
+  return h('p', { class: 'actions export-results' }, h('span', {}, 'Export these results:'), csv, json);
+}
+
 export async function renderExplore(context: ViewContext, state: ExploreState): Promise<RenderedView> {
-  const filter: Record<string, string> = {};
-  for (const facet of FACETS) if (state.facets[facet]) filter[facet] = state.facets[facet];
+  const practiceReference = PRACTICE_REFERENCE.exec(state.q);
+  if (practiceReference) {
+    // A shared "#/?q=GP 17" opens the practice, as typing it does.
+    location.replace(practiceHref(Number(practiceReference[1])));
+    return { title: 'Opening the practice', content: h('p', {}, h('a', { href: practiceHref(Number(practiceReference[1])) }, `GP ${practiceReference[1]}`)) };
+  }
   const data = await graphql<ExploreData>(
     EXPLORE_QUERY,
-    {
-      filter,
-      q: state.q || '-',
-      withSearch: state.q !== '',
-      types: state.types.length > 0 ? state.types : null,
-    },
+    { q: state.q || '-', withSearch: state.q !== '', types: state.types.length > 0 ? state.types : null },
     context.signal,
   );
   const practices = data.goodPractices.nodes;
-  const narrowed = Object.keys(filter).length > 0;
-  const practicesBlock = h(
-    'section',
-    { class: 'block', 'aria-labelledby': 'practices-title' },
-    h('h2', { id: 'practices-title' }, narrowed ? 'Practices matching the filters' : 'All good practices', h('span', { class: 'count' }, String(data.goodPractices.totalCount))),
-    practiceList(practices),
-  );
+  const result = answer(state, practices, data.search);
+  const narrowed = Object.keys(result.kept).length > 0 || Object.keys(state.exclude).length > 0;
   const content = h(
     'div',
     { class: 'explore' },
     h('h1', {}, 'Explore the good practices'),
     searchForm(state),
+    interpretation(state, result, data.searchCorrection),
     activeFilters(state),
     h(
       'div',
       { class: 'with-sidebar' },
-      facetPanel(state, practices),
-      h('div', { class: 'results' }, data.search ? hitList(state, data.search, new Set(practices.map((p) => p.number)), narrowed) : null, practicesBlock),
+      // The answer comes first in reading and Tab order; the facets sit beside it on wide screens.
+      h(
+        'div',
+        { class: 'results' },
+        practicesBlock(state, result, narrowed),
+        exportBlock(state, result, data.search ?? []),
+        data.search ? passagesBlock(state, result, practices) : null,
+        !state.q && !narrowed ? sectionOneBlock(data) : null,
+      ),
+      facetPanel(state, practices, result.reached, result.kept),
     ),
   );
   const title = state.q ? `“${state.q}”` : narrowed ? 'Filtered practices' : 'Explore';

@@ -4,10 +4,12 @@
 // Everything the canvas shows is also listed as buttons, for the keyboard.
 import { MultiDirectedGraph } from 'graphology';
 import Sigma from 'sigma';
-import { colourOf as colourForType } from '../../../src/graph/model.js';
+import { colourOf as colourForType, displayLabelOf } from '../../../src/graph/model.js';
 import { ApiError, graphql } from '../api.js';
 import { emptyNote, h } from '../dom.js';
 import { GraphModel, type DisplayGraph, type EdgeAttributes, type NodeAttributes, type PlainEdge, type PlainNode, type PlainSubgraph } from '../graph/model.js';
+import { downloadPng, downloadText } from '../download.js';
+import { toCytoscape, toGexf, toGraphML, toSvg } from '../graph/export-visible.js';
 import { graphHref, hrefForNode, type GraphState } from '../routes.js';
 import type { RenderedView, ViewContext } from './view.js';
 
@@ -41,6 +43,49 @@ async function neighbourhood(context: ViewContext, id: string, depth: number): P
   return data.neighborhood;
 }
 
+/** The graph view's id for the overview of the whole toolkit (not a node id: it has no colon). */
+export const OVERVIEW_ID = 'overview';
+
+const OVERVIEW_QUERY = `
+query Overview {
+  goodPractices(first: 50) {
+    nodes { id number title actors { actor { id name } } citations { instrument { id title shortName symbol } } }
+  }
+}`;
+
+interface OverviewData {
+  goodPractices: {
+    nodes: Array<{
+      id: string;
+      number: number;
+      title: string;
+      actors: Array<{ actor: { id: string; name: string } }>;
+      citations: Array<{ instrument: { id: string; title: string; shortName: string | null; symbol: string | null } }>;
+    }>;
+  };
+}
+
+/** Every practice with the actors it names and the instruments it cites, labelled as the graph model labels them. */
+async function overviewSubgraph(context: ViewContext): Promise<PlainSubgraph> {
+  const data = await graphql<OverviewData>(OVERVIEW_QUERY, {}, context.signal);
+  const nodes = new Map<string, PlainNode>();
+  const edges = new Map<string, PlainEdge>();
+  for (const practice of data.goodPractices.nodes) {
+    nodes.set(practice.id, { id: practice.id, type: 'GoodPractice', label: displayLabelOf('GoodPractice', practice.id, practice as unknown as Record<string, unknown>) });
+    for (const { actor } of practice.actors) {
+      nodes.set(actor.id, { id: actor.id, type: 'Actor', label: displayLabelOf('Actor', actor.id, actor as unknown as Record<string, unknown>) });
+      const id = `${practice.id}-MENTIONS_ACTOR-${actor.id}`;
+      edges.set(id, { id, source: practice.id, target: actor.id, type: 'MENTIONS_ACTOR' });
+    }
+    for (const { instrument } of practice.citations) {
+      nodes.set(instrument.id, { id: instrument.id, type: 'Instrument', label: displayLabelOf('Instrument', instrument.id, instrument as unknown as Record<string, unknown>) });
+      const id = `${practice.id}-CITES-${instrument.id}`;
+      edges.set(id, { id, source: practice.id, target: instrument.id, type: 'CITES' });
+    }
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+
 function stripMarks(text: string): string {
   return text.replace(/<\/?mark>/g, '');
 }
@@ -48,8 +93,9 @@ function stripMarks(text: string): string {
 export async function renderGraph(context: ViewContext, initial: GraphState): Promise<RenderedView> {
   const state: GraphState = { ...initial, expand: [...initial.expand], hide: [...initial.hide] };
   const model = new GraphModel();
-  const centre = await neighbourhood(context, state.id, state.depth);
-  if (!centre.nodes.some((node) => node.id === state.id)) throw new ApiError(`There is no node with id “${state.id}”.`);
+  const overview = state.id === OVERVIEW_ID;
+  const centre = overview ? await overviewSubgraph(context) : await neighbourhood(context, state.id, state.depth);
+  if (!overview && !centre.nodes.some((node) => node.id === state.id)) throw new ApiError(`There is no node with id “${state.id}”.`);
   model.merge(centre);
   const expansions = await Promise.all(state.expand.map((id) => neighbourhood(context, id, 1).catch(() => null)));
   expansions.forEach((subgraph, index) => subgraph && model.merge(subgraph, state.expand[index]));
@@ -57,39 +103,53 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
   let pathError: string | null = null;
   if (state.to) {
     try {
-      paths = (await graphql<{ paths: GraphPath[] }>(PATHS_QUERY, { from: state.id, to: state.to }, context.signal)).paths;
+      paths = (await graphql<{ paths: GraphPath[] }>(PATHS_QUERY, { from: state.from ?? state.id, to: state.to }, context.signal)).paths;
     } catch (error) {
       pathError = error instanceof Error ? error.message : String(error);
     }
     for (const path of paths) model.merge({ nodes: path.nodes, edges: path.relationships });
     model.markPath(paths.flatMap((path) => path.relationships.map((edge) => edge.id)));
   }
-  model.layout();
+  model.layout(120, state.layout ?? 'force');
 
   const display: DisplayGraph = new MultiDirectedGraph();
   let renderer: Sigma<NodeAttributes, EdgeAttributes> | null = null;
   let selected: string | null = null;
-  const centreLabel = model.all.getNodeAttribute(state.id, 'label');
+  const centreLabel = overview ? 'the whole toolkit: practices, actors and instruments' : model.all.getNodeAttribute(state.id, 'label');
 
   const canvas = h('div', { class: 'graph-canvas', 'aria-hidden': 'true' });
   const status = h('p', { class: 'graph-status', role: 'status' });
   const selection = h('section', { class: 'panel-block selection', 'aria-label': 'Selected node' });
   const filters = h('fieldset', { class: 'panel-block filters' });
-  const legend = h('section', { class: 'panel-block legend', 'aria-label': 'Node types' });
+  const legend = h('fieldset', { class: 'panel-block filters legend node-types' });
   const nodeList = h('section', { class: 'panel-block node-list', 'aria-label': 'Nodes in the view' });
 
-  const keep = (): Set<string> => new Set([state.id, ...state.expand, ...(state.to ? [state.to] : [])]);
+  const keep = (): Set<string> => new Set([state.id, ...state.expand, ...(state.to ? [state.to] : []), ...(state.from ? [state.from] : [])]);
   const syncUrl = (): void => context.replaceUrl(graphHref(state));
 
   function refresh(): void {
-    model.project(display, new Set(state.hide), keep());
+    // Enter on a node button re-renders the list: focus goes back to the same node.
+    const focusedNode = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.node-button')?.dataset['node'];
+    model.project(display, new Set(state.hide), keep(), new Set(state.hideTypes ?? []));
     if (selected && display.hasNode(selected)) display.setNodeAttribute(selected, 'size', display.getNodeAttribute(selected, 'size') + 3);
     status.textContent = `${display.order} nodes and ${display.size} relationships shown (${model.all.order} loaded).`;
     renderFilters();
     renderLegend();
     renderNodeList();
     renderSelection();
+    if (focusedNode) nodeList.querySelector<HTMLElement>(`.node-button[data-node="${CSS.escape(focusedNode)}"]`)?.focus();
+    applyLabelDensity();
     renderer?.refresh();
+  }
+
+  /** Fewer, larger-spaced labels on big views, so they stay readable (250+ nodes). */
+  function applyLabelDensity(): void {
+    if (!renderer) return;
+    const crowded = display.order > 250 ? 2 : display.order > 100 ? 1 : 0;
+    renderer.setSetting('labelDensity', [1, 0.6, 0.3][crowded]!);
+    renderer.setSetting('labelGridCellSize', [60, 100, 160][crowded]!);
+    renderer.setSetting('labelRenderedSizeThreshold', [4, 6, 8][crowded]!);
+    canvas.dataset['labelDensity'] = String([1, 0.6, 0.3][crowded]);
   }
 
   async function expand(id: string): Promise<void> {
@@ -101,7 +161,7 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
     try {
       const added = model.merge(await neighbourhood(context, id, 1), id);
       state.expand.push(id);
-      if (added.length > 0) model.layout(60);
+      if (added.length > 0) model.layout(60, state.layout ?? 'force');
       syncUrl();
       selected = id;
       refresh();
@@ -154,13 +214,20 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
   }
 
   function renderLegend(): void {
+    const hiddenTypes = new Set(state.hideTypes ?? []);
     legend.replaceChildren(
-      h('h2', {}, 'Node types'),
-      h(
-        'ul',
-        { class: 'legend-list' },
-        model.nodeTypes().map(([type, count]) => h('li', {}, h('span', { class: 'swatch', style: `background:${colourForType(type)}` }), ` ${type} `, h('span', { class: 'count' }, String(count)))),
-      ),
+      h('legend', {}, 'Node types'),
+      ...model.nodeTypes().map(([type, count]) => {
+        const box = h('input', { type: 'checkbox', name: 'node-type', value: type, checked: !hiddenTypes.has(type) });
+        box.addEventListener('change', () => {
+          const next = box.checked ? (state.hideTypes ?? []).filter((hidden) => hidden !== type) : [...(state.hideTypes ?? []), type];
+          if (next.length > 0) state.hideTypes = next;
+          else delete state.hideTypes;
+          syncUrl();
+          refresh();
+        });
+        return h('label', {}, box, ' ', h('span', { class: 'swatch', style: `background:${colourForType(type)}` }), `${type} `, h('span', { class: 'count' }, String(count)));
+      }),
     );
   }
 
@@ -187,21 +254,41 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
     );
   }
 
-  const pathForm = buildPathFinder(context, state, paths, pathError);
+  function exportButtons(): HTMLElement[] {
+    const stem = `nexus-graph-${state.id.replace(/[^a-z0-9]+/gi, '-')}`;
+    const files: Array<[string, string, () => string, string]> = [
+      ['graphml', 'GraphML', () => toGraphML(display), 'application/graphml+xml'],
+      ['gexf', 'GEXF', () => toGexf(display), 'application/gexf+xml'],
+      ['cyjs', 'Cytoscape JSON', () => toCytoscape(display), 'application/json'],
+      ['svg', 'SVG', () => toSvg(display), 'image/svg+xml'],
+    ];
+    const buttons = files.map(([extension, label, make, type]) =>
+      h('button', { type: 'button', class: 'button', 'data-export': extension, onclick: () => downloadText(`${stem}.${extension}`, make(), type) }, label),
+    );
+    buttons.push(h('button', { type: 'button', class: 'button', 'data-export': 'png', onclick: () => void downloadPng(`${stem}.png`, toSvg(display)) }, 'PNG'));
+    return buttons;
+  }
+
+  const pathForm = buildPathFinder(context, state, paths, pathError, (id) => (model.all.hasNode(id) ? model.all.getNodeAttribute(id, 'label') : id));
 
   const content = h(
     'div',
     { class: 'graph-view' },
-    h('h1', {}, 'Graph around ', h('a', { href: hrefForNode(state.id, model.all.getNodeAttribute(state.id, 'type')) }, centreLabel)),
+    overview
+      ? h('h1', {}, 'Overview of the toolkit', h('span', { class: 'muted small' }, ` · ${model.all.order} practices, actors and instruments`))
+      : h('h1', {}, 'Graph around ', h('a', { href: hrefForNode(state.id, model.all.getNodeAttribute(state.id, 'type')) }, centreLabel)),
+    overview ? null : h('p', { class: 'actions' }, h('a', { href: graphHref({ id: OVERVIEW_ID, depth: 1, expand: [], hide: [] }), class: 'button' }, 'Whole-graph overview')),
     h(
       'p',
       { class: 'actions' },
       'Depth: ',
       [1, 2].map((depth) => h('a', { href: graphHref({ ...state, depth, expand: [] }), 'aria-current': depth === state.depth ? 'true' : null, class: 'button' }, String(depth))),
-      h('a', { href: `/export/graph.gexf?id=${encodeURIComponent(state.id)}&depth=${state.depth}`, download: true }, 'GEXF'),
-      h('a', { href: `/export/graph.graphml?id=${encodeURIComponent(state.id)}&depth=${state.depth}`, download: true }, 'GraphML'),
-      h('a', { href: `/export/graph.cyjs?id=${encodeURIComponent(state.id)}&depth=${state.depth}`, download: true }, 'Cytoscape JSON'),
+      ' Layout: ',
+      (['force', 'circle'] as const).map((kind) =>
+        h('a', { href: graphHref({ ...state, layout: kind === 'circle' ? 'circle' : undefined }), 'aria-current': (state.layout ?? 'force') === kind ? 'true' : null, class: 'button' }, kind === 'force' ? 'Force' : 'Circle'),
+      ),
     ),
+    h('p', { class: 'actions export-visible' }, 'Export what is shown: ', exportButtons()),
     status,
     h('div', { class: 'graph-layout' }, h('div', { class: 'graph-stage' }, canvas, h('p', { class: 'muted hint' }, 'Click a node to select it, double-click to expand it; drag to pan, scroll to zoom.')), h('div', { class: 'graph-panel' }, selection, pathForm, filters, legend, nodeList)),
   );
@@ -214,6 +301,10 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
       try {
         const sigma = new Sigma(display, canvas, { settings: { labelRenderedSizeThreshold: 4, renderEdgeLabels: false, stagePadding: 30 } });
         renderer = sigma;
+        applyLabelDensity();
+        // Where the drawing lies (for tests and bug reports): a blank canvas shows up as a huge or non-finite extent.
+        const extent = Math.max(0, ...display.mapNodes((_id, attributes) => Math.max(Math.abs(attributes.x), Math.abs(attributes.y))));
+        canvas.dataset['extent'] = Number.isFinite(extent) ? extent.toFixed(1) : 'NaN';
         sigma.on('clickNode', ({ node }) => select(node));
         sigma.on('doubleClickNode', ({ node, event }) => {
           event.preventSigmaDefault();
@@ -229,43 +320,77 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
   };
 }
 
-function buildPathFinder(context: ViewContext, state: GraphState, paths: GraphPath[], pathError: string | null): HTMLElement {
-  const input = h('input', { type: 'text', name: 'to', list: 'path-targets', value: state.to ?? '', placeholder: 'Node id or name', 'aria-label': 'Path to' });
-  const options = h('datalist', { id: 'path-targets' });
+/** "GP 25", "gp25", "practice 25": the practice's id (the API's search reads these the same way). */
+const PRACTICE_REFERENCE = /^\s*(?:good\s+practices?|practices?|gp)\s*(?:no\.?|#)?\s*(\d{1,3})\s*$/i;
+
+/** A node id from what was typed or picked: an id, a practice reference, a picked suggestion, else the best search hit. */
+async function resolveNode(context: ViewContext, text: string, picked: ReadonlyMap<string, string>): Promise<string | null> {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const reference = PRACTICE_REFERENCE.exec(trimmed);
+  if (reference) return `gp:${reference[1]}`;
+  const known = picked.get(trimmed);
+  if (known) return known;
+  if (/^[a-z]+:\S+$/.test(trimmed)) return trimmed;
+  const { search } = await graphql<{ search: Array<{ node: { id: string } }> }>(FIND_QUERY, { q: trimmed }, context.signal);
+  return search[0]?.node.id ?? null;
+}
+
+function buildPathFinder(context: ViewContext, state: GraphState, paths: GraphPath[], pathError: string | null, labelOf: (id: string) => string): HTMLElement {
   const found = new Map<string, string>();
-  let timer: number | undefined;
-  input.addEventListener('input', () => {
-    window.clearTimeout(timer);
-    const text = input.value.trim();
-    if (text.length < 3 || found.has(text)) return;
-    timer = window.setTimeout(() => {
-      graphql<{ search: Array<{ type: string; node: { id: string }; snippet: string }> }>(FIND_QUERY, { q: text }, context.signal)
-        .then(({ search }) => {
-          options.replaceChildren(
-            ...search.map((hit) => {
-              const label = `${stripMarks(hit.snippet).slice(0, 70)} (${hit.type})`;
-              found.set(label, hit.node.id);
-              return h('option', { value: label }, hit.node.id);
-            }),
-          );
-        })
-        .catch(() => undefined);
-    }, 250);
-  });
+  const options = h('datalist', { id: 'path-targets' });
+  const field = (name: string, value: string, label: string): HTMLInputElement => {
+    const input = h('input', { type: 'text', name, list: 'path-targets', value, placeholder: 'A name, “GP 25”, or a node id', 'aria-label': label });
+    let timer: number | undefined;
+    input.addEventListener('input', () => {
+      window.clearTimeout(timer);
+      const text = input.value.trim();
+      if (text.length < 3 || found.has(text)) return;
+      timer = window.setTimeout(() => {
+        graphql<{ search: Array<{ type: string; node: { id: string }; snippet: string }> }>(FIND_QUERY, { q: text }, context.signal)
+          .then(({ search }) => {
+            options.replaceChildren(
+              ...search.map((hit) => {
+                const label = `${stripMarks(hit.snippet).slice(0, 70)} (${hit.type})`;
+                found.set(label, hit.node.id);
+                return h('option', { value: label }, hit.node.id);
+              }),
+            );
+          })
+          .catch(() => undefined);
+      }, 250);
+    });
+    return input;
+  };
+  const from = field('from', state.from ? labelOf(state.from) : state.id === OVERVIEW_ID ? '' : labelOf(state.id), 'Path from');
+  const to = field('to', state.to ? labelOf(state.to) : '', 'Path to');
+  const message = h('p', { class: 'muted', role: 'status' });
   const form = h(
     'form',
     { class: 'panel-block path-finder' },
     h('h2', {}, 'Find a path'),
-    h('label', {}, 'From the centre to ', input),
+    h('label', {}, 'From ', from),
+    h('label', {}, 'to ', to),
     options,
     h('button', { type: 'submit' }, 'Find paths'),
+    message,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const text = input.value.trim();
-    const to = found.get(text) ?? text;
-    if (to === '') return;
-    location.hash = graphHref({ ...state, to });
+    // The centre's own label stands for the centre.
+    const fromText = from.value.trim() === labelOf(state.id) ? state.id : from.value;
+    void Promise.all([resolveNode(context, fromText, found), resolveNode(context, to.value, found)])
+      .then(([start, end]) => {
+        if (!end) {
+          message.textContent = `Nothing in the toolkit matches “${to.value.trim()}”.`;
+          return;
+        }
+        const source = start ?? state.id;
+        location.hash = graphHref({ ...state, to: end, ...(source !== state.id ? { from: source } : { from: undefined }) });
+      })
+      .catch((error: unknown) => {
+        message.textContent = error instanceof Error ? error.message : String(error);
+      });
   });
   if (state.to) {
     if (pathError) form.append(h('p', { class: 'error' }, pathError));
@@ -287,7 +412,7 @@ function buildPathFinder(context: ViewContext, state: GraphState, paths: GraphPa
             ),
           ),
         ),
-        h('a', { href: graphHref({ ...state, to: undefined }) as string }, 'Clear the path'),
+        h('a', { href: graphHref({ ...state, to: undefined, from: undefined }) as string }, 'Clear the path'),
       );
   }
   return form;

@@ -1,9 +1,10 @@
 // An international instrument and every citation of it, with the provisions.
-import { emptyNote, h, section } from '../dom.js';
+import { externalLink, emptyNote, h, section } from '../dom.js';
 import { practiceHref } from '../routes.js';
 import { entityPage, loadNode } from './entity.js';
 import { definitionList } from './parts.js';
 import type { RenderedView, ViewContext } from './view.js';
+import { officialDocumentUrl } from '../official.js';
 
 const INSTRUMENT_QUERY = `
 query Instrument($id: ID!) {
@@ -41,6 +42,7 @@ export async function renderInstrument(context: ViewContext, id: string): Promis
       definitionList([
         ['Short name', instrument.shortName],
         ['Symbol', instrument.symbol],
+        ['Official document', officialDocumentUrl(instrument.symbol) ? externalLink(officialDocumentUrl(instrument.symbol)!) : null],
         ['Issued by', instrument.issuer],
         ['Kind', instrument.kind],
         ['Year', instrument.year !== null ? String(instrument.year) : null],

@@ -3,6 +3,7 @@
 // related practices with their reasons, footnotes and the source lines.
 import { ApiError, graphql } from '../api.js';
 import { emptyNote, externalLink, h, section } from '../dom.js';
+import { apa, bibtex, chicago, type CitedPractice } from '../citation.js';
 import { entityHref, exploreHref, graphHref, practiceHref } from '../routes.js';
 import { exampleItem, type ExampleSummary } from './parts.js';
 import type { RenderedView, ViewContext } from './view.js';
@@ -13,7 +14,7 @@ query Practice($number: Int!) {
     id number title lead bodyOwner
     area { code title }
     keyActions { id number text lead items }
-    steps { id number text itemTree keyAction { id } footnotes { number } }
+    steps { id number text itemTree keyAction { id } footnotes { number text note urls } source { page } }
     actors { text entry actor { id name category } broader { id name } }
     citations { provisions text viaFootnote instrument { id title shortName symbol } }
     examples { id name description urls countries { id name } organizations { id name } }
@@ -37,7 +38,16 @@ interface StepData {
   text: string;
   itemTree: ItemNode[];
   keyAction: { id: string } | null;
-  footnotes: Array<{ number: number }>;
+  footnotes: FootnoteData[];
+  source: { page: number | null };
+}
+
+interface FootnoteData {
+  number: number;
+  /** Null where the toolkit prints the marker without a footnote (the note says so). */
+  text: string | null;
+  note?: string | null;
+  urls: string[];
 }
 
 interface PracticeRef {
@@ -79,10 +89,31 @@ function itemList(items: ItemNode[]): HTMLElement | null {
   return h('ul', { class: 'items' }, items.map((item) => h('li', {}, item.text, itemList(item.items))));
 }
 
-function footnoteMarks(footnotes: Array<{ number: number }>): Node[] {
-  return footnotes.map((footnote) =>
-    h('sup', {}, h('a', { href: '#', 'data-footnote': footnote.number, 'aria-label': `Footnote ${footnote.number}` }, String(footnote.number))),
+/**
+ * Footnote markers after a step: each is a button that shows the footnote
+ * right there (and the list at the end keeps them all). Markers are separated,
+ * so two footnotes never read as one number ("10, 11", not "1011").
+ */
+function footnoteMarks(owner: string, footnotes: readonly FootnoteData[]): Node[] {
+  if (footnotes.length === 0) return [];
+  const notes = footnotes.map((footnote) =>
+    h('span', { class: 'inline-footnote', id: `note-${owner}-${footnote.number}`, role: 'note', hidden: true },
+      h('span', { class: 'muted' }, `Footnote ${footnote.number}: `), footnote.text ?? footnote.note ?? '', footnote.urls.map((url) => [' ', externalLink(url)]).flat()),
   );
+  const marks = footnotes.map((footnote, index) => {
+    const button = h(
+      'button',
+      { type: 'button', class: 'footnote-mark', 'data-footnote': footnote.number, 'aria-expanded': 'false', 'aria-controls': `note-${owner}-${footnote.number}`, 'aria-label': `Footnote ${footnote.number}` },
+      String(footnote.number),
+    );
+    button.addEventListener('click', () => {
+      const open = button.getAttribute('aria-expanded') !== 'true';
+      button.setAttribute('aria-expanded', String(open));
+      notes[index]!.hidden = !open;
+    });
+    return [index > 0 ? h('sup', {}, ', ') : null, h('sup', {}, button)];
+  });
+  return [...marks.flat().filter((node): node is HTMLElement => node !== null), ...notes];
 }
 
 function stepItem(step: StepData, highlighted: string | undefined): HTMLLIElement {
@@ -91,7 +122,7 @@ function stepItem(step: StepData, highlighted: string | undefined): HTMLLIElemen
     { id: `step-${step.id}`, value: step.number, class: step.id === highlighted ? 'step target' : 'step' },
     h('span', { class: 'step-label' }, `Step ${step.number}. `),
     step.text,
-    footnoteMarks(step.footnotes),
+    footnoteMarks(step.id, step.footnotes),
     itemList(step.itemTree),
   );
 }
@@ -200,20 +231,53 @@ function relatedBlock(practice: PracticeData): HTMLElement {
   return section('Related practices', 'related-title', items.length > 0 ? h('ol', {}, items) : emptyNote('No related practice.'));
 }
 
+/** Every footnote of the practice and of its steps, in number order. */
 function footnotesBlock(practice: PracticeData): HTMLElement | null {
-  if (practice.footnotes.length === 0) return null;
+  const all = new Map<number, FootnoteData>();
+  for (const footnote of [...practice.footnotes, ...practice.steps.flatMap((step) => step.footnotes)]) all.set(footnote.number, footnote);
+  if (all.size === 0) return null;
   return section(
     'Footnotes',
     'footnotes-title',
     h(
       'ol',
       { class: 'footnotes' },
-      [...practice.footnotes]
+      [...all.values()]
         .sort((left, right) => left.number - right.number)
         .map((footnote) =>
           h('li', { id: `footnote-${footnote.number}`, value: footnote.number, tabindex: -1 }, footnote.text ?? h('em', {}, footnote.note ?? ''), footnote.urls.map((url) => [' ', externalLink(url)]).flat()),
         ),
     ),
+  );
+}
+
+function citeBlock(practice: PracticeData, stepId: string | undefined): HTMLElement {
+  const step = practice.steps.find((candidate) => candidate.id === stepId);
+  const cited: CitedPractice = {
+    number: practice.number,
+    title: practice.title,
+    page: practice.source.page,
+    step: step ? { number: step.number, page: step.source.page } : undefined,
+    url: `${location.origin}/${practiceHref(practice.number, step?.id)}`,
+    accessed: new Date().toISOString().slice(0, 10),
+  };
+  const styles: Array<[string, string]> = [
+    ['APA', apa(cited)],
+    ['Chicago', chicago(cited)],
+    ['BibTeX', bibtex(cited)],
+  ];
+  return h(
+    'details',
+    { class: 'cite' },
+    h('summary', {}, step ? `Cite this step` : 'Cite this practice'),
+    styles.map(([name, text]) => {
+      const copy = h('button', { type: 'button', class: 'link-button' }, `Copy ${name}`);
+      copy.addEventListener('click', () => {
+        void navigator.clipboard?.writeText(text).then(() => (copy.textContent = `${name} copied`)).catch(() => undefined);
+      });
+      // h2: the block sits before the page's first section, right under the h1.
+      return h('div', { class: 'cite-style', 'data-style': name.toLowerCase() }, h('h2', {}, name), h('pre', { tabindex: 0 }, text), copy);
+    }),
   );
 }
 
@@ -235,7 +299,7 @@ export async function renderPractice(context: ViewContext, number: number, step:
   const content = h(
     'article',
     { class: 'practice' },
-    h('p', { class: 'breadcrumb' }, h('a', { href: exploreHref({ q: '', facets: { area: practice.area.code }, types: [] }) }, `Area ${practice.area.code}: ${practice.area.title}`)),
+    h('p', { class: 'breadcrumb' }, h('a', { href: exploreHref({ q: '', facets: { area: [practice.area.code] }, exclude: {}, types: [], literal: false }) }, `Area ${practice.area.code}: ${practice.area.title}`)),
     h('h1', {}, h('span', { class: 'number' }, `Good practice ${practice.number}`), practice.title),
     merged.length > 0 ? h('p', { class: 'note' }, 'Presented together with ', merged, ' in the toolkit (one shared body of key actions and steps).') : null,
     h(
@@ -246,6 +310,7 @@ export async function renderPractice(context: ViewContext, number: number, step:
       h('a', { href: `/export/graph.graphml?id=${encodeURIComponent(practice.id)}&depth=1`, download: true }, 'GraphML'),
       h('a', { href: `/export/graph.cyjs?id=${encodeURIComponent(practice.id)}&depth=1`, download: true }, 'Cytoscape JSON'),
     ),
+    citeBlock(practice, step),
     stepsBlock(practice, step),
     actorsBlock(practice),
     citationsBlock(practice),
@@ -255,15 +320,6 @@ export async function renderPractice(context: ViewContext, number: number, step:
     footnotesBlock(practice),
     sourceBlock(practice),
   );
-  // Footnote markers move focus to the footnote (a plain "#footnote-n" link would change the route).
-  content.addEventListener('click', (event) => {
-    const target = (event.target as Element).closest('[data-footnote]');
-    if (!target) return;
-    event.preventDefault();
-    const footnote = content.querySelector<HTMLElement>(`#footnote-${target.getAttribute('data-footnote')}`);
-    footnote?.scrollIntoView({ block: 'center' });
-    footnote?.focus();
-  });
   return {
     title: `GP ${practice.number}: ${practice.title}`,
     content,

@@ -1,0 +1,45 @@
+// The graph view's exports read back with the readers other tools use.
+import { DOMParser } from '@xmldom/xmldom';
+import { MultiDirectedGraph } from 'graphology';
+import * as gexf from 'graphology-gexf';
+import * as graphml from 'graphology-graphml';
+import { describe, expect, it } from 'vitest';
+import { toCytoscape, toGexf, toGraphML, toSvg } from '../../../web/src/graph/export-visible.js';
+import type { DisplayGraph } from '../../../web/src/graph/model.js';
+
+function visible(): DisplayGraph {
+  const graph: DisplayGraph = new MultiDirectedGraph();
+  graph.addNode('gp:17', { label: 'GP 17: Support & enhance <rehabilitation>', type: 'GoodPractice', color: '#0072b2', size: 6, x: 0, y: 0 });
+  graph.addNode('actor:police', { label: 'Police', type: 'Actor', color: '#d55e00', size: 4, x: 10, y: -5 });
+  graph.addDirectedEdgeWithKey('e1', 'gp:17', 'actor:police', { type: 'MENTIONS_ACTOR', color: '#c3c8cf', size: 1 });
+  return graph;
+}
+
+describe('export of the visible graph', () => {
+  it('writes GraphML that graphology-graphml reads back with labels and types', () => {
+    const read = graphml.parse(MultiDirectedGraph, toGraphML(visible()));
+    expect(read.order).toBe(2);
+    expect(read.size).toBe(1);
+    expect(read.getNodeAttribute('gp:17', 'label')).toBe('GP 17: Support & enhance <rehabilitation>');
+    expect(read.getNodeAttribute('actor:police', 'type')).toBe('Actor');
+    expect(read.getEdgeAttribute(read.edges()[0]!, 'type')).toBe('MENTIONS_ACTOR');
+  });
+
+  it('writes GEXF that graphology-gexf reads back with positions and colours', () => {
+    const read = gexf.parse(MultiDirectedGraph, toGexf(visible()));
+    expect(read.order).toBe(2);
+    expect(read.getNodeAttribute('actor:police', 'x')).toBe(10);
+    expect(read.getNodeAttribute('actor:police', 'color')).toBe('rgb(213,94,0)');
+    expect(read.getNodeAttribute('gp:17', 'type')).toBe('GoodPractice');
+  });
+
+  it('writes Cytoscape JSON and an SVG of exactly the nodes shown', () => {
+    const cy = JSON.parse(toCytoscape(visible())) as { elements: { nodes: Array<{ data: { id: string } }>; edges: Array<{ data: { source: string; target: string } }> } };
+    expect(cy.elements.nodes.map((node) => node.data.id).sort()).toEqual(['actor:police', 'gp:17']);
+    expect(cy.elements.edges[0]?.data).toMatchObject({ source: 'gp:17', target: 'actor:police' });
+    const svg = new DOMParser().parseFromString(toSvg(visible()), 'image/svg+xml');
+    expect(svg.getElementsByTagName('circle').length).toBe(2);
+    expect(svg.getElementsByTagName('line').length).toBe(1);
+    expect(svg.getElementsByTagName('text')[0]?.textContent).toBe('GP 17: Support & enhance <rehabilitation>');
+  });
+});
