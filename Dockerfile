@@ -44,4 +44,5 @@ USER 1000:1000
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "--enable-source-maps", "dist/main.js"]
+# The tracing preload is inert unless OTEL_* variables turn tracing on.
+CMD ["node", "--enable-source-maps", "--import", "./dist/observability/tracing.js", "dist/main.js"]

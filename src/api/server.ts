@@ -14,6 +14,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { pino, type Logger } from 'pino';
 import { createExportRouter } from '../export/router.js';
+import { createObservability } from '../observability/index.js';
 import { createContext, type ApiContext } from './context.js';
 import { isServiceUnavailableGraphQLError } from './errors.js';
 import { createGraphiqlRouter } from './graphiql.js';
@@ -93,6 +94,7 @@ function httpStatusOf(error: unknown): number {
 
 export async function createApp(options: AppOptions): Promise<App> {
   const logger = options.logger ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
+  const observability = createObservability({ driver: options.driver });
   const apollo = new ApolloServer<ApiContext>({
     typeDefs: readTypeDefs(),
     resolvers,
@@ -103,6 +105,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       limitsPlugin(),
       ...(options.responseCache === false ? [] : [responseCachePlugin(versionProbe(options), options.responseCache)]),
       requestLogPlugin(logger),
+      ...observability.apolloPlugins<ApiContext>(),
     ],
     logger: {
       debug: (message) => logger.debug(message),
@@ -115,6 +118,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
+  observability.mount(app);
 
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
@@ -170,7 +174,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     response.status(status).json({ error: status < 500 && error instanceof Error ? error.message : 'Internal server error' });
   });
 
-  return { app, close: () => apollo.stop() };
+  return { app, close: () => (observability.close(), apollo.stop()) };
 }
 
 export interface StartOptions extends AppOptions {
