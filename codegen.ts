@@ -2,7 +2,7 @@
 // Each GraphQL type is mapped to the record the repositories return, so the
 // resolvers are typed against what Neo4j actually gives them.
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import { NODE_TYPES as GRAPH_NODE_TYPES } from './src/api/display.js';
+import { NODE_LABELS as GRAPH_NODE_TYPES } from './src/graph/model.js';
 
 // Every Node type, and GraphNode (the neighbourhood/path view of any node).
 const NODE_TYPES = [...GRAPH_NODE_TYPES, 'GraphNode'];

@@ -10,6 +10,8 @@ export default defineConfig({
     fileParallelism: false,
     projects: [
       {
+        // See the integration project: statement tests run the schema in-process.
+        resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],

@@ -8,6 +8,8 @@
 // The library compiles each request into one Cypher statement; @cypher fields
 // are inlined as subqueries of that statement.
 
+import { FIELD_BINDINGS, NODE_SOURCE_KEYS, NODE_TYPES, PROPERTY_TYPES, relationshipModel, RELATIONSHIPS, type RelationshipModel } from '../../src/graph/model.js';
+
 /** Name of the full-text indexes the store creates (cypher/ migrations). */
 export interface PeerSearchIndexes {
   /** Full-text index names queried by the peer's search field, in any order. */
@@ -16,159 +18,44 @@ export interface PeerSearchIndexes {
 
 const readOnly = '@mutation(operations: [])';
 
+const pascal = (type: string): string => type.toLowerCase().replace(/(^|_)([a-z])/g, (_match, _sep: string, letter: string) => letter.toUpperCase());
+const propertiesTypeName = (relationship: RelationshipModel): string => `${pascal(relationship.type)}Properties`;
+
+function propertyLines(keys: readonly string[]): string[] {
+  return keys.map((key) => `  ${key}: ${PROPERTY_TYPES[key] ?? 'String'}`);
+}
+
+/**
+ * Node types and relationship property types, generated from the graph model
+ * (src/graph/model.ts): the same labels, properties and relationships as ours.
+ * Relationship-backed fields are lists of the node at the other end, carrying
+ * the relationship's properties, as the library models them.
+ */
 function nodeTypes(): string {
-  return `
-type Ordered @relationshipProperties { order: Int }
-
-type ActorMentionProperties @relationshipProperties {
-  order: Int
-  text: String!
-  entry: String
-  broader: String
-}
-
-type CitationProperties @relationshipProperties {
-  order: Int
-  provisions: [String!]!
-  text: String!
-  viaFootnote: Int
-}
-
-type CrossReferenceProperties @relationshipProperties {
-  order: Int
-  cue: String!
-  text: String!
-  fromStep: String
-  toStep: String
-}
-
-type Area @node ${readOnly} {
-  id: ID!
-  code: String!
-  title: String!
-  order: Int
-  practices: [GoodPractice!]! @relationship(type: "HAS_PRACTICE", direction: OUT, properties: "Ordered")
-}
-
-type GoodPractice @node ${readOnly} {
-  id: ID!
-  number: Int!
-  title: String!
-  areaCode: String
-  lead: String
-  bodyOwner: Int
-  sourceStartLine: Int
-  sourceEndLine: Int
-  sourcePage: Int
-  sourceText: String
-  area: [Area!]! @relationship(type: "HAS_PRACTICE", direction: IN, properties: "Ordered")
-  keyActions: [KeyAction!]! @relationship(type: "HAS_KEY_ACTION", direction: OUT, properties: "Ordered")
-  steps: [Step!]! @relationship(type: "HAS_STEP", direction: OUT, properties: "Ordered")
-  actors: [Actor!]! @relationship(type: "MENTIONS_ACTOR", direction: OUT, properties: "ActorMentionProperties")
-  citations: [Instrument!]! @relationship(type: "CITES", direction: OUT, properties: "CitationProperties")
-  examples: [Example!]! @relationship(type: "HAS_EXAMPLE", direction: OUT, properties: "Ordered")
-  references: [GoodPractice!]! @relationship(type: "REFERENCES", direction: OUT, properties: "CrossReferenceProperties")
-  referencedBy: [GoodPractice!]! @relationship(type: "REFERENCES", direction: IN, properties: "CrossReferenceProperties")
-  footnotes: [Footnote!]! @relationship(type: "HAS_FOOTNOTE", direction: OUT)
-  mergedWith: [GoodPractice!]! @relationship(type: "MERGED_WITH", direction: OUT)
-}
-
-type KeyAction @node ${readOnly} {
-  id: ID!
-  number: Int!
-  text: String!
-  order: Int
-  lead: String
-  steps: [Step!]! @relationship(type: "IN_ACTION", direction: IN)
-  practice: [GoodPractice!]! @relationship(type: "HAS_KEY_ACTION", direction: IN, properties: "Ordered")
-}
-
-type Step @node ${readOnly} {
-  id: ID!
-  number: Int!
-  text: String!
-  items: [String!]
-  order: Int
-  practice: [GoodPractice!]! @relationship(type: "HAS_STEP", direction: IN, properties: "Ordered")
-  keyAction: [KeyAction!]! @relationship(type: "IN_ACTION", direction: OUT)
-}
-
-type Actor @node ${readOnly} {
-  id: ID!
-  name: String!
-  category: String!
-  aliases: [String!]
-  broader: [Actor!]! @relationship(type: "BROADER", direction: OUT)
-  narrower: [Actor!]! @relationship(type: "BROADER", direction: IN)
-  practices: [GoodPractice!]! @relationship(type: "MENTIONS_ACTOR", direction: IN, properties: "ActorMentionProperties")
-}
-
-type Instrument @node ${readOnly} {
-  id: ID!
-  title: String!
-  shortName: String
-  symbol: String
-  issuer: String
-  kind: String
-  year: Int
-  aliases: [String!]
-  practices: [GoodPractice!]! @relationship(type: "CITES", direction: IN, properties: "CitationProperties")
-}
-
-type Example @node ${readOnly} {
-  id: ID!
-  name: String!
-  description: String!
-  urls: [String!]
-  text: String
-  countries: [Country!]! @relationship(type: "LOCATED_IN", direction: OUT)
-  organizations: [Organization!]! @relationship(type: "RUN_BY", direction: OUT)
-  practices: [GoodPractice!]! @relationship(type: "HAS_EXAMPLE", direction: IN, properties: "Ordered")
-}
-
-type Organization @node ${readOnly} {
-  id: ID!
-  name: String!
-  aliases: [String!]
-  examples: [Example!]! @relationship(type: "RUN_BY", direction: IN)
-}
-
-type Country @node ${readOnly} {
-  id: ID!
-  name: String!
-  kind: String
-  examples: [Example!]! @relationship(type: "LOCATED_IN", direction: IN)
-}
-
-type Footnote @node ${readOnly} {
-  id: ID!
-  number: Int!
-  text: String!
-  urls: [String!]
-}
-
-type Manifestation @node ${readOnly} {
-  id: ID!
-  letter: String
-  name: String!
-  family: String!
-  definition: String!
-}
-
-type WatchPoint @node ${readOnly} {
-  id: ID!
-  factor: String!
-  category: String!
-  indicators: [String!]
-}
-
-type RegionalContext @node ${readOnly} {
-  id: ID!
-  name: String!
-  description: String!
-  manifestations: [Manifestation!]! @relationship(type: "ASSOCIATED_WITH", direction: OUT)
-}
-`;
+  const relationshipTypes = RELATIONSHIPS.filter((relationship) => relationship.properties.length > 0).map(
+    (relationship) => `type ${propertiesTypeName(relationship)} @relationshipProperties {\n${propertyLines(relationship.properties).join('\n')}\n}`,
+  );
+  const nodeTypes = NODE_TYPES.map((type) => {
+    const fields = [`  id: ID!`, ...propertyLines([...type.properties, ...NODE_SOURCE_KEYS])];
+    // The library allows one field per relationship type and direction: a node list wins over a relationship list.
+    const links = Object.entries(FIELD_BINDINGS[type.label] ?? {})
+      .flatMap(([field, binding]) => (binding.kind === 'link' ? [{ field, binding }] : []))
+      .sort((a, b) => (a.binding.returns === b.binding.returns ? 0 : a.binding.returns === 'node' ? -1 : 1));
+    const seen = new Set<string>();
+    for (const { field, binding } of links) {
+      const key = `${binding.relationship}:${binding.direction}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const relationship = relationshipModel(binding.relationship);
+      const ends = binding.direction === 'out' ? relationship?.to : relationship?.from;
+      // A field whose far end has several labels (Footnote.attachedTo) has no single node type in the library.
+      if (!relationship || !ends || ends.length !== 1) continue;
+      const properties = relationship.properties.length > 0 ? `, properties: "${propertiesTypeName(relationship)}"` : '';
+      fields.push(`  ${field}: [${ends[0]}!]! @relationship(type: "${relationship.type}", direction: ${binding.direction.toUpperCase()}${properties})`);
+    }
+    return `type ${type.label} @node ${readOnly} {\n${fields.join('\n')}\n}`;
+  });
+  return [...relationshipTypes, ...nodeTypes].join('\n\n');
 }
 
 /**

@@ -1,8 +1,8 @@
 // The per-request context: one GraphReader (round-trip counter) and fresh
-// DataLoaders, so batching and caching never leak between requests.
+// loaders, so batching and what was read never leak between requests.
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
-import { GraphReader } from './graph-reader.js';
+import { Neo4jGraphReader, type GraphReader } from '../graph/reader.js';
 import { Loaders } from './loaders.js';
 
 export interface ApiContext {
@@ -19,6 +19,11 @@ export interface ContextOptions {
 }
 
 export function createContext(options: ContextOptions): ApiContext {
-  const reader = new GraphReader({ driver: options.driver, database: options.database, timeoutMs: options.queryTimeoutMs });
-  return { reader, loaders: new Loaders(reader), logger: options.logger };
+  const reader = new Neo4jGraphReader({ driver: options.driver, database: options.database, timeoutMs: options.queryTimeoutMs });
+  return contextFor(reader, options.logger);
+}
+
+/** A context over any reader (the statement tests use a recording one). */
+export function contextFor(reader: GraphReader, logger?: Logger): ApiContext {
+  return { reader, loaders: new Loaders(reader), logger };
 }

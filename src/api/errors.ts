@@ -1,6 +1,7 @@
 // GraphQL errors the API sends to clients: a clear message and an extensions
 // code, never a stack trace or a driver message.
 import { GraphQLError } from 'graphql';
+import { GraphUnavailableError, isUnavailableError } from '../graph/reader.js';
 
 export const BAD_USER_INPUT = 'BAD_USER_INPUT';
 export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
@@ -10,28 +11,12 @@ export function badUserInput(message: string, details: Record<string, unknown> =
 }
 
 export function serviceUnavailable(): GraphQLError {
-  return new GraphQLError('The graph database is unavailable; try again shortly', {
-    extensions: { code: SERVICE_UNAVAILABLE },
-  });
+  return new GraphUnavailableError();
 }
 
-const UNAVAILABLE_CODES = new Set([
-  'ServiceUnavailable',
-  'SessionExpired',
-  'Neo.TransientError.General.DatabaseUnavailable',
-  'Neo.ClientError.Database.DatabaseNotFound',
-]);
+export { isUnavailableError };
 
-/** True for driver errors that mean Neo4j cannot be reached (as opposed to a bad query). */
-export function isUnavailableError(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const code = 'code' in error ? error.code : undefined;
-  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-  const name = 'name' in error ? error.name : undefined;
-  return name === 'Neo4jUnavailableError' || name === 'QueryTimeoutError';
-}
-
-/** True for the SERVICE_UNAVAILABLE error GraphReader throws. */
+/** True for the SERVICE_UNAVAILABLE error the GraphReader throws. */
 export function isServiceUnavailableGraphQLError(error: unknown): boolean {
   return error instanceof GraphQLError && error.extensions['code'] === SERVICE_UNAVAILABLE;
 }

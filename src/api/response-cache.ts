@@ -45,9 +45,6 @@ export function cacheKey(version: string, query: string, operationName: string |
   return JSON.stringify([version, operationName ?? null, query, variables ?? {}]);
 }
 
-export const VERSION_STATEMENT =
-  'MATCH (d:Dataset) WHERE d.version IS NOT NULL RETURN d.version AS version ORDER BY d.loadedAt DESC LIMIT 1';
-
 /**
  * Reads of the dataset version shared by concurrent requests: a caller gets
  * the result of a read that starts after its call (on the next turn of the

@@ -18,10 +18,10 @@ import { createObservability } from '../observability/index.js';
 import { createContext, type ApiContext } from './context.js';
 import { isServiceUnavailableGraphQLError } from './errors.js';
 import { createGraphiqlRouter } from './graphiql.js';
-import { GraphReader } from './graph-reader.js';
 import { limitsPlugin } from './limits.js';
-import { readDataset } from './repositories/dataset.js';
-import { responseCachePlugin, VERSION_STATEMENT, VersionProbe, type ResponseCacheOptions } from './response-cache.js';
+import { readCurrentDataset } from '../graph/dataset.js';
+import { Neo4jGraphReader } from '../graph/reader.js';
+import { responseCachePlugin, VersionProbe, type ResponseCacheOptions } from './response-cache.js';
 import { resolvers } from './resolvers/index.js';
 import { readTypeDefs } from './schema.js';
 
@@ -81,9 +81,8 @@ function requestLogPlugin(logger: Logger): ApolloServerPlugin<ApiContext> {
 
 function versionProbe(options: AppOptions): VersionProbe {
   return new VersionProbe(async () => {
-    const reader = new GraphReader({ driver: options.driver, database: options.database, timeoutMs: options.queryTimeoutMs });
-    const records = await reader.read<{ version: string }>(VERSION_STATEMENT);
-    return records[0]?.get('version') ?? null;
+    const reader = new Neo4jGraphReader({ driver: options.driver, database: options.database, timeoutMs: options.queryTimeoutMs });
+    return (await readCurrentDataset(reader))?.version ?? null;
   });
 }
 
@@ -125,9 +124,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
 
   app.get('/ready', async (_request, response) => {
-    const reader = new GraphReader({ driver: options.driver, database: options.database, timeoutMs: 3_000 });
+    const reader = new Neo4jGraphReader({ driver: options.driver, database: options.database, timeoutMs: 3_000 });
     try {
-      const dataset = await readDataset(reader);
+      const dataset = await readCurrentDataset(reader);
       if (!dataset) {
         response.status(503).json({ status: 'not-ready', reason: 'No dataset is loaded in Neo4j' });
         return;
@@ -151,7 +150,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   app.use(createGraphiqlRouter('/graphql'));
   // The export router's routes carry their /export prefix themselves.
-  app.use(createExportRouter({ driver: options.driver, ...(options.database ? { database: options.database } : {}) }));
+  app.use(createExportRouter({ driver: options.driver, database: options.database, queryTimeoutMs: options.queryTimeoutMs }));
 
   const webRoot = options.webRoot ?? WEB_DIST;
   if (existsSync(path.join(webRoot, 'index.html'))) {

@@ -1,7 +1,7 @@
 // Flattens node and edge properties into typed columns, the model GraphML and
 // GEXF share: every column has one scalar type, and arrays (which neither
 // format represents portably) become JSON strings.
-import type { PropertyValue } from './neo4j-values.js';
+import type { PropertyValue } from '../graph/values.js';
 
 export type ColumnType = 'boolean' | 'long' | 'double' | 'string';
 export type ScalarValue = string | number | boolean;

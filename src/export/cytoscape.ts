@@ -1,8 +1,8 @@
 // Cytoscape JSON (the Cytoscape.js "elements" format, which Cytoscape desktop
 // imports via File > Import > Network from File).
 import type { ExportGraph } from './export-graph.js';
-import { colourForType } from './node-style.js';
-import type { PropertyValue } from './neo4j-values.js';
+import { colourOf as colourForType } from '../graph/model.js';
+import type { PropertyValue } from '../graph/values.js';
 
 export interface CytoscapeElementData {
   id: string;

@@ -4,8 +4,8 @@ import { MultiDirectedGraph } from 'graphology';
 import gexf from 'graphology-gexf';
 import type { Attributes } from 'graphology-types';
 import type { ExportGraph } from './export-graph.js';
-import { colourForType } from './node-style.js';
-import type { PropertyValue } from './neo4j-values.js';
+import { colourOf as colourForType } from '../graph/model.js';
+import type { PropertyValue } from '../graph/values.js';
 import { stripInvalidXmlCharacters } from './xml-text.js';
 
 /** Attribute names the GEXF model reserves for itself. */

@@ -3,7 +3,7 @@
 // graphology-graphml read.
 import { inferColumns, toColumnValue, type Column } from './attribute-table.js';
 import type { ExportGraph } from './export-graph.js';
-import { colourForType } from './node-style.js';
+import { colourOf as colourForType } from '../graph/model.js';
 import { escapeXml } from './xml-text.js';
 
 const NODE_RESERVED: Column[] = [

@@ -1,8 +1,7 @@
 // The practice table for spreadsheets: one row per good practice with counts
 // and the names of what it involves.
-import neo4j from 'neo4j-driver';
-import type { GraphSource } from './graph-reader.js';
-import { toPlainValue } from './neo4j-values.js';
+import type { GraphReader } from '../graph/reader.js';
+import { toPlainValue } from '../graph/values.js';
 
 export interface PracticeRow {
   number: number;
@@ -54,14 +53,9 @@ function distinctNumbers(value: unknown): number[] {
   return [...new Set(toPlainValue(value) as number[])].sort((left, right) => left - right);
 }
 
-export async function readPracticeTable(source: GraphSource): Promise<PracticeRow[]> {
-  const session = source.driver.session({
-    defaultAccessMode: neo4j.session.READ,
-    ...(source.database ? { database: source.database } : {}),
-  });
-  try {
-    const result = await session.executeRead((tx) => tx.run(PRACTICE_TABLE_QUERY));
-    return result.records.map((record) => {
+export async function readPracticeTable(reader: GraphReader): Promise<PracticeRow[]> {
+  const records = await reader.read(PRACTICE_TABLE_QUERY);
+  return records.map((record) => {
       const actors = orderedNames(record.get('actors'));
       const instruments = orderedNames(record.get('instruments'));
       const examples = orderedNames(record.get('examples'));
@@ -81,10 +75,7 @@ export async function readPracticeTable(source: GraphSource): Promise<PracticeRo
         references: distinctNumbers(record.get('references')),
         referencedBy: distinctNumbers(record.get('referencedBy')),
       };
-    });
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 export const PRACTICE_CSV_COLUMNS = [

@@ -3,21 +3,42 @@
 //   GET /export/practices.csv (?bom=0 to omit the UTF-8 byte-order mark) | practices.json
 import express, { type Request, type Response } from 'express';
 import type { Driver } from 'neo4j-driver';
-import neo4j from 'neo4j-driver';
+import { labelOfId } from '../graph/model.js';
+import { isUnavailableError, Neo4jGraphReader, type GraphReader } from '../graph/reader.js';
+import { ALL_PROPERTIES, MAX_NEIGHBOURHOOD_DEPTH, MIN_NEIGHBOURHOOD_DEPTH, readNeighbourhood, readWholeGraph } from '../graph/subgraph.js';
 import { toCytoscapeJson } from './cytoscape.js';
-import type { ExportGraph } from './export-graph.js';
+import { toExportGraph, type ExportGraph } from './export-graph.js';
 import { toGexf } from './gexf.js';
-import { parseDepth, readNeighbourhood, readWholeGraph, UnknownNodeError, type GraphSource } from './graph-reader.js';
 import { toGraphML } from './graphml.js';
 import { PRACTICE_CSV_COLUMNS, practiceRowToCells, readPracticeTable } from './practice-table.js';
 import { toCsv } from './csv.js';
 
 export interface ExportRouterOptions {
   driver: Driver;
-  database?: string;
+  database?: string | undefined;
+  /** Give up on one read after this long and answer 503 (default 10 s), as the GraphQL API does. */
+  queryTimeoutMs?: number | undefined;
 }
 
 class BadRequestError extends Error {}
+
+/** The requested centre node does not exist. */
+export class UnknownNodeError extends Error {
+  constructor(readonly nodeId: string) {
+    super(`No node with id "${nodeId}" in the graph`);
+    this.name = 'UnknownNodeError';
+  }
+}
+
+/** Validates a depth given as a query-string value; returns an error message or the depth. */
+export function parseDepth(raw: unknown): number | string {
+  const message = `depth must be an integer from ${MIN_NEIGHBOURHOOD_DEPTH} to ${MAX_NEIGHBOURHOOD_DEPTH}`;
+  if (raw === undefined || raw === '') return MIN_NEIGHBOURHOOD_DEPTH;
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw)) return message;
+  const depth = Number(raw);
+  if (depth < MIN_NEIGHBOURHOOD_DEPTH || depth > MAX_NEIGHBOURHOOD_DEPTH) return message;
+  return depth;
+}
 
 interface GraphFormat {
   extension: string;
@@ -37,17 +58,20 @@ function single(value: unknown, name: string): string | undefined {
   return value;
 }
 
-async function readRequestedGraph(source: GraphSource, request: Request): Promise<ExportGraph> {
+async function readRequestedGraph(reader: GraphReader, request: Request): Promise<ExportGraph> {
   const id = single(request.query['id'], 'id');
   const rawDepth = single(request.query['depth'], 'depth');
   if (id === undefined) {
     if (rawDepth !== undefined) throw new BadRequestError('depth needs an id: ?id=<node id>&depth=1..3');
-    return readWholeGraph(source);
+    return toExportGraph(await readWholeGraph(reader, ALL_PROPERTIES), { kind: 'whole' });
   }
   if (id.trim() === '') throw new BadRequestError('id must not be empty');
   const depth = parseDepth(rawDepth);
   if (typeof depth === 'string') throw new BadRequestError(depth);
-  return readNeighbourhood(source, id, depth);
+  if (labelOfId(id) === null) throw new UnknownNodeError(id);
+  const subgraph = await readNeighbourhood(reader, id, depth, null, ALL_PROPERTIES);
+  if (subgraph.nodes.length === 0) throw new UnknownNodeError(id);
+  return toExportGraph(subgraph, { kind: 'neighbourhood', centre: id, depth });
 }
 
 /** A file name that says what the file holds, e.g. nexus-graph-gp-17-depth-2.gexf. */
@@ -62,7 +86,7 @@ function sendError(response: Response, error: unknown): void {
     response.status(400).json({ error: error.message });
   } else if (error instanceof UnknownNodeError) {
     response.status(404).json({ error: error.message });
-  } else if (neo4j.isRetryableError(error)) {
+  } else if (isUnavailableError(error)) {
     response.status(503).json({ error: 'The graph database is unavailable; try again shortly' });
   } else {
     response.status(500).json({ error: 'The export failed' });
@@ -70,13 +94,15 @@ function sendError(response: Response, error: unknown): void {
 }
 
 export function createExportRouter(options: ExportRouterOptions): express.Router {
-  const source: GraphSource = { driver: options.driver, ...(options.database ? { database: options.database } : {}) };
+  // One reader per export: the same read transactions, timeout and outage handling as the GraphQL API.
+  const reader = (): GraphReader =>
+    new Neo4jGraphReader({ driver: options.driver, database: options.database, timeoutMs: options.queryTimeoutMs });
   const router = express.Router();
 
   for (const format of GRAPH_FORMATS) {
     router.get(`/export/graph.${format.extension}`, async (request, response) => {
       try {
-        const graph = await readRequestedGraph(source, request);
+        const graph = await readRequestedGraph(reader(), request);
         // attachment() sets a type from the extension: set ours after it.
         response
           .status(200)
@@ -93,7 +119,7 @@ export function createExportRouter(options: ExportRouterOptions): express.Router
     try {
       const bom = single(request.query['bom'], 'bom');
       if (bom !== undefined && bom !== '0' && bom !== '1') throw new BadRequestError('bom must be 0 or 1');
-      const rows = await readPracticeTable(source);
+      const rows = await readPracticeTable(reader());
       response
         .status(200)
         .attachment('nexus-practices.csv')
@@ -106,7 +132,7 @@ export function createExportRouter(options: ExportRouterOptions): express.Router
 
   router.get('/export/practices.json', async (_request, response) => {
     try {
-      const rows = await readPracticeTable(source);
+      const rows = await readPracticeTable(reader());
       response.status(200).type('application/json; charset=utf-8').send(JSON.stringify({ practices: rows }, null, 2));
     } catch (error) {
       sendError(response, error);

@@ -4,13 +4,13 @@
 // leaves the same nodes, relationships and properties: nodes and relationships
 // are MERGEd by id, their properties replaced, and whatever the new graph no
 // longer holds is removed.
+import { DATASET_KEY, readCurrentDataset, type DatasetRecord } from '../graph/dataset.js';
+import { Neo4jGraphReader } from '../graph/reader.js';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Properties, PropertyValue, SerialisedGraph, SerialisedNode, SerialisedRelationship } from '../graph/serialised.js';
 import { DEFAULT_DATABASE } from './config.js';
 import { assertLoadableGraph } from './graph-file.js';
 
-/** The single Dataset node is found by this key. */
-export const DATASET_KEY = 'toolkit';
 const DEFAULT_BATCH_SIZE = 500;
 
 export interface LoadProgress {
@@ -232,34 +232,9 @@ export async function loadGraph(driver: Driver, graph: SerialisedGraph, options:
   }
 }
 
-export interface LoadedDataset {
-  version: string;
-  sourceSha256: string;
-  sourcePath: string | null;
-  loadedAt: string;
-  nodeCount: number;
-  relationshipCount: number;
-}
+export type LoadedDataset = DatasetRecord;
 
-/** The dataset currently in the database, or null when nothing was ever loaded. */
+/** The dataset Neo4j holds now (the one notion of the current dataset, src/graph/dataset.ts), or null. */
 export async function readDataset(driver: Driver, database = DEFAULT_DATABASE): Promise<LoadedDataset | null> {
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
-  try {
-    return await session.executeRead(async (tx) => {
-      const result = await tx.run('MATCH (d:Dataset {key: $key}) RETURN d', { key: DATASET_KEY });
-      const record = result.records[0];
-      if (!record) return null;
-      const properties = record.get('d').properties as Record<string, unknown>;
-      return {
-        version: String(properties.version),
-        sourceSha256: String(properties.sourceSha256),
-        sourcePath: typeof properties.sourcePath === 'string' ? properties.sourcePath : null,
-        loadedAt: String(properties.loadedAt),
-        nodeCount: count(properties.nodeCount),
-        relationshipCount: count(properties.relationshipCount),
-      };
-    });
-  } finally {
-    await session.close();
-  }
+  return readCurrentDataset(new Neo4jGraphReader({ driver, database, timeoutMs: 60_000 }));
 }

@@ -1,5 +1,6 @@
 // Actors: the filtered, paginated list behind `actors`.
-import type { CypherParameters, GraphReader } from '../graph-reader.js';
+import type { NodePlan, ReadSink } from '../../graph/plan.js';
+import type { CypherParameters, GraphReader } from '../../graph/reader.js';
 import type { ConnectionRecord } from '../model.js';
 import type { PageRequest } from '../pagination.js';
 import { optionalFilterText } from '../text-match.js';
@@ -33,6 +34,9 @@ export function actorQuery(filter: ActorFilter = {}): ConnectionQuery {
   return { label: 'Actor', conditions, parameters, orderBy: 'toLower(n.name), n.id' };
 }
 
-export function readActors(reader: GraphReader, filter: ActorFilter | null | undefined, page: PageRequest): Promise<ConnectionRecord> {
-  return readConnection(reader, actorQuery(filter ?? {}), page);
+export function readActors(reader: GraphReader, filter: ActorFilter | null | undefined, page: PageRequest,
+  plan: NodePlan,
+  sink: ReadSink,
+): Promise<ConnectionRecord> {
+  return readConnection(reader, actorQuery(filter ?? {}), page, plan, sink);
 }

@@ -1,10 +1,12 @@
 // One page of a filtered, ordered list of nodes, with the total count, in a
-// single statement. Conditions are Cypher fragments written in this code base
-// whose values are always passed as parameters.
-import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
-import type { CypherParameters, GraphReader } from '../graph-reader.js';
+// single statement that also reads what the page shows (the plan's look-ahead).
+// Conditions are Cypher fragments written in this code base whose values are
+// always passed as parameters.
+import neo4j from 'neo4j-driver';
+import { projection, readNode, type NodePlan, type ReadSink } from '../../graph/plan.js';
+import type { CypherParameters, GraphReader } from '../../graph/reader.js';
+import { toNumber } from '../../graph/values.js';
 import type { ConnectionRecord } from '../model.js';
-import { toNodeRecord, toNumber } from '../neo4j-values.js';
 import type { PageRequest } from '../pagination.js';
 
 export interface ConnectionQuery {
@@ -19,7 +21,7 @@ export interface ConnectionQuery {
   orderBy: string;
 }
 
-export function connectionStatement(query: ConnectionQuery): string {
+export function connectionStatement(query: ConnectionQuery, plan: NodePlan): string {
   const where = query.conditions.length > 0 ? `WHERE ${query.conditions.map((condition) => `(${condition})`).join('\n  AND ')}` : '';
   return [
     ...(query.prelude ?? []),
@@ -27,14 +29,21 @@ export function connectionStatement(query: ConnectionQuery): string {
     where,
     `WITH n ORDER BY ${query.orderBy}`,
     'WITH collect(n) AS matching',
-    'RETURN size(matching) AS total, matching[$offset..($offset + $limit)] AS page',
+    'WITH size(matching) AS total, matching[$offset..($offset + $limit)] AS page',
+    `RETURN total, [x IN page | ${projection(plan, 'x')}] AS page`,
   ]
     .filter((line) => line !== '')
     .join('\n');
 }
 
-export async function readConnection(reader: GraphReader, query: ConnectionQuery, page: PageRequest): Promise<ConnectionRecord> {
-  const records = await reader.read<{ total: unknown; page: Neo4jNode[] }>(connectionStatement(query), {
+export async function readConnection(
+  reader: GraphReader,
+  query: ConnectionQuery,
+  page: PageRequest,
+  plan: NodePlan,
+  sink: ReadSink,
+): Promise<ConnectionRecord> {
+  const records = await reader.read<{ total: unknown; page: unknown[] }>(connectionStatement(query, plan), {
     ...query.parameters,
     offset: neo4j.int(page.offset),
     limit: neo4j.int(page.limit),
@@ -44,6 +53,6 @@ export async function readConnection(reader: GraphReader, query: ConnectionQuery
   return {
     totalCount: toNumber(record.get('total')) ?? 0,
     offset: page.offset,
-    nodes: record.get('page').map(toNodeRecord),
+    nodes: record.get('page').map((raw) => readNode(raw, plan, sink)),
   };
 }

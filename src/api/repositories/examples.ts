@@ -1,5 +1,6 @@
 // Examples of initiatives: the filtered, paginated list behind `examples`.
-import type { CypherParameters, GraphReader } from '../graph-reader.js';
+import type { NodePlan, ReadSink } from '../../graph/plan.js';
+import type { CypherParameters, GraphReader } from '../../graph/reader.js';
 import type { ConnectionRecord } from '../model.js';
 import type { PageRequest } from '../pagination.js';
 import { optionalFilterText, wordsOf } from '../text-match.js';
@@ -39,6 +40,9 @@ export function exampleQuery(filter: ExampleFilter = {}): ConnectionQuery {
   return { label: 'Example', conditions, parameters, orderBy: 'toLower(n.name), n.id' };
 }
 
-export function readExamples(reader: GraphReader, filter: ExampleFilter | null | undefined, page: PageRequest): Promise<ConnectionRecord> {
-  return readConnection(reader, exampleQuery(filter ?? {}), page);
+export function readExamples(reader: GraphReader, filter: ExampleFilter | null | undefined, page: PageRequest,
+  plan: NodePlan,
+  sink: ReadSink,
+): Promise<ConnectionRecord> {
+  return readConnection(reader, exampleQuery(filter ?? {}), page, plan, sink);
 }

@@ -1,5 +1,6 @@
 // International instruments: the filtered, paginated list behind `instruments`.
-import type { CypherParameters, GraphReader } from '../graph-reader.js';
+import type { NodePlan, ReadSink } from '../../graph/plan.js';
+import type { CypherParameters, GraphReader } from '../../graph/reader.js';
 import type { ConnectionRecord } from '../model.js';
 import type { PageRequest } from '../pagination.js';
 import { optionalFilterText, wordsOf } from '../text-match.js';
@@ -44,6 +45,9 @@ export function instrumentQuery(filter: InstrumentFilter = {}): ConnectionQuery 
   return { label: 'Instrument', conditions, parameters, orderBy: 'toLower(n.title), n.id' };
 }
 
-export function readInstruments(reader: GraphReader, filter: InstrumentFilter | null | undefined, page: PageRequest): Promise<ConnectionRecord> {
-  return readConnection(reader, instrumentQuery(filter ?? {}), page);
+export function readInstruments(reader: GraphReader, filter: InstrumentFilter | null | undefined, page: PageRequest,
+  plan: NodePlan,
+  sink: ReadSink,
+): Promise<ConnectionRecord> {
+  return readConnection(reader, instrumentQuery(filter ?? {}), page, plan, sink);
 }

@@ -1,6 +1,7 @@
 // Good practices: the filtered, paginated list behind `goodPractices`.
 import { badUserInput } from '../errors.js';
-import type { CypherParameters, GraphReader } from '../graph-reader.js';
+import type { NodePlan, ReadSink } from '../../graph/plan.js';
+import type { CypherParameters, GraphReader } from '../../graph/reader.js';
 import { toLuceneQuery } from '../lucene.js';
 import type { ConnectionRecord } from '../model.js';
 import type { PageRequest } from '../pagination.js';
@@ -112,6 +113,9 @@ export function practiceQuery(filter: PracticeFilter = {}): ConnectionQuery {
   return { label: 'GoodPractice', prelude, conditions, parameters, orderBy: 'n.number' };
 }
 
-export function readPractices(reader: GraphReader, filter: PracticeFilter | null | undefined, page: PageRequest): Promise<ConnectionRecord> {
-  return readConnection(reader, practiceQuery(filter ?? {}), page);
+export function readPractices(reader: GraphReader, filter: PracticeFilter | null | undefined, page: PageRequest,
+  plan: NodePlan,
+  sink: ReadSink,
+): Promise<ConnectionRecord> {
+  return readConnection(reader, practiceQuery(filter ?? {}), page, plan, sink);
 }

@@ -1,9 +1,10 @@
 // Practices related to a practice, with an explainable score: shared actors,
 // shared instruments, cross-references in either direction, the GP 8/9 merge.
-import type { Node as Neo4jNode } from 'neo4j-driver';
-import type { GraphReader } from '../graph-reader.js';
-import type { NodeRecord, RelatedPracticeRecord } from '../model.js';
-import { toNodeRecord } from '../neo4j-values.js';
+import { mergePlans, planKey, projection, readNode, type NodePlan, type ReadSink } from '../../graph/plan.js';
+import type { GraphReader } from '../../graph/reader.js';
+import type { NodeRecord } from '../../graph/values.js';
+import { cachedStatement } from '../../graph/statement-cache.js';
+import type { RelatedPracticeRecord } from '../model.js';
 
 /** Weight of each kind of evidence in the score. */
 export const RELATEDNESS_WEIGHTS = {
@@ -72,9 +73,20 @@ export function rankRelated(records: RelatedPracticeRecord[], numberOf: (id: str
   return [...records].sort((a, b) => b.score - a.score || numberOf(a.practiceId) - numberOf(b.practiceId));
 }
 
+export interface RelatedPlans {
+  practice: NodePlan;
+  actors: NodePlan;
+  instruments: NodePlan;
+}
+
+/** What the score and the reasons read, besides what the client asked. */
+const PRACTICE_KEYS = ['number'];
+const NAME_KEYS = ['name', 'shortName', 'title'];
+
 // Candidates are reached from the practice's own actors, instruments and links,
 // so the cost follows its neighbourhood, not the number of practices in the graph.
-const RELATED_STATEMENT = `UNWIND $ids AS sourceId
+export function relatedStatement(plans: RelatedPlans): string {
+  return `UNWIND $ids AS sourceId
 MATCH (p:GoodPractice {id: sourceId})
 CALL (p) {
   MATCH (p)-[:MENTIONS_ACTOR]->(:Actor)<-[:MENTIONS_ACTOR]-(q:GoodPractice) RETURN q
@@ -85,19 +97,20 @@ CALL (p) {
 }
 WITH sourceId, p, q WHERE q <> p
 WITH sourceId, p, q,
-  COLLECT { MATCH (p)-[:MENTIONS_ACTOR]->(a:Actor)<-[:MENTIONS_ACTOR]-(q) WITH DISTINCT a ORDER BY a.name RETURN a } AS actors,
-  COLLECT { MATCH (p)-[:CITES]->(i:Instrument)<-[:CITES]-(q) WITH DISTINCT i ORDER BY i.title RETURN i } AS instruments,
+  COLLECT { MATCH (p)-[:MENTIONS_ACTOR]->(a:Actor)<-[:MENTIONS_ACTOR]-(q) WITH DISTINCT a ORDER BY a.name RETURN ${projection(plans.actors, 'a')} } AS actors,
+  COLLECT { MATCH (p)-[:CITES]->(i:Instrument)<-[:CITES]-(q) WITH DISTINCT i ORDER BY i.title RETURN ${projection(plans.instruments, 'i')} } AS instruments,
   EXISTS { (p)-[:REFERENCES]->(q) } AS referencesTo,
   EXISTS { (q)-[:REFERENCES]->(p) } AS referencedFrom,
   EXISTS { (p)-[:MERGED_WITH]-(q) } AS merged
 WHERE size(actors) > 0 OR size(instruments) > 0 OR referencesTo OR referencedFrom OR merged
-RETURN sourceId, q, actors, instruments, referencesTo, referencedFrom, merged`;
+RETURN sourceId, ${projection(plans.practice, 'q')} AS q, actors, instruments, referencesTo, referencedFrom, merged`;
+}
 
 interface RelatedRow {
   sourceId: string;
-  q: Neo4jNode;
-  actors: Neo4jNode[];
-  instruments: Neo4jNode[];
+  q: unknown;
+  actors: unknown[];
+  instruments: unknown[];
   referencesTo: boolean;
   referencedFrom: boolean;
   merged: boolean;
@@ -105,21 +118,36 @@ interface RelatedRow {
 
 export interface RelatedResult {
   ranked: RelatedPracticeRecord[];
-  /** Every node the records point at, to prime the node loader. */
-  nodes: NodeRecord[];
 }
 
-export async function readRelated(reader: GraphReader, practiceIds: readonly string[]): Promise<RelatedResult[]> {
-  const records = await reader.read<RelatedRow>(RELATED_STATEMENT, { ids: [...new Set(practiceIds)] });
-  const bySource = new Map<string, RelatedResult>();
+function withKeys(plan: NodePlan, keys: string[]): NodePlan {
+  return mergePlans(plan, { keys, links: [] });
+}
+
+export async function readRelated(
+  reader: GraphReader,
+  practiceIds: readonly string[],
+  requested: RelatedPlans,
+  sink: ReadSink,
+): Promise<RelatedResult[]> {
+  const plans: RelatedPlans = {
+    practice: withKeys(requested.practice, PRACTICE_KEYS),
+    actors: withKeys(requested.actors, NAME_KEYS),
+    instruments: withKeys(requested.instruments, NAME_KEYS),
+  };
+  const statement = cachedStatement(`related:${planKey(plans.practice)}|${planKey(plans.actors)}|${planKey(plans.instruments)}`, () =>
+    relatedStatement(plans),
+  );
+  const records = await reader.read<RelatedRow>(statement, { ids: [...new Set(practiceIds)] });
+  const bySource = new Map<string, RelatedPracticeRecord[]>();
   const numbers = new Map<string, number>();
   for (const record of records) {
-    const practice = toNodeRecord(record.get('q'));
+    const practice = readNode(record.get('q'), plans.practice, sink);
     numbers.set(practice.id, Number(practice.properties['number'] ?? 0));
-    const sharedActors = record.get('actors').map(toNodeRecord);
-    const sharedInstruments = record.get('instruments').map(toNodeRecord);
-    const result = bySource.get(record.get('sourceId')) ?? { ranked: [], nodes: [] };
-    result.ranked.push(
+    const sharedActors = record.get('actors').map((raw) => readNode(raw, plans.actors, sink));
+    const sharedInstruments = record.get('instruments').map((raw) => readNode(raw, plans.instruments, sink));
+    const ranked = bySource.get(record.get('sourceId')) ?? [];
+    ranked.push(
       scoreRelatedness({
         practice,
         sharedActors,
@@ -129,11 +157,7 @@ export async function readRelated(reader: GraphReader, practiceIds: readonly str
         merged: record.get('merged'),
       }),
     );
-    result.nodes.push(practice, ...sharedActors, ...sharedInstruments);
-    bySource.set(record.get('sourceId'), result);
+    bySource.set(record.get('sourceId'), ranked);
   }
-  return practiceIds.map((id) => {
-    const result = bySource.get(id) ?? { ranked: [], nodes: [] };
-    return { ranked: rankRelated(result.ranked, (practiceId) => numbers.get(practiceId) ?? 0), nodes: result.nodes };
-  });
+  return practiceIds.map((id) => ({ ranked: rankRelated(bySource.get(id) ?? [], (practiceId) => numbers.get(practiceId) ?? 0) }));
 }

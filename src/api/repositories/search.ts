@@ -1,56 +1,30 @@
 // Full-text search across node types over the Neo4j full-text indexes of
 // cypher/003-fulltext-indexes.cypher, merged into one ranked list.
-import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
-import type { GraphReader } from '../graph-reader.js';
+import neo4j from 'neo4j-driver';
+import { NODE_TYPES, type SearchIndexModel } from '../../graph/model.js';
+import { mergePlans, planKey, projection, readNode, type NodePlan, type ReadSink } from '../../graph/plan.js';
+import type { GraphReader } from '../../graph/reader.js';
+import { cachedStatement } from '../../graph/statement-cache.js';
+import { toNumber, type NodeRecord } from '../../graph/values.js';
 import { highlight, searchTerms, toLuceneQuery } from '../lucene.js';
-import type { NodeRecord, SearchHitRecord } from '../model.js';
-import { toNodeRecord, toNumber } from '../neo4j-values.js';
+import type { SearchHitRecord } from '../model.js';
 
-export type SearchableType =
-  | 'GOOD_PRACTICE'
-  | 'KEY_ACTION'
-  | 'STEP'
-  | 'ACTOR'
-  | 'INSTRUMENT'
-  | 'EXAMPLE'
-  | 'ORGANIZATION'
-  | 'COUNTRY'
-  | 'FOOTNOTE'
-  | 'MANIFESTATION'
-  | 'NOTION'
-  | 'REGIONAL_CONTEXT'
-  | 'WATCH_POINT';
+export type SearchableType = string;
 
-interface SearchTarget {
-  index: string;
+interface SearchTarget extends SearchIndexModel {
   label: string;
-  /** Properties the index covers, in the order a snippet is preferred from. */
-  fields: string[];
 }
 
-const CONCEPT_FIELDS = ['name', 'definition', 'description', 'factor', 'indicators'];
+/** Every searchable label of the graph model, by its GraphQL SearchableType value. */
+export const SEARCH_TARGETS: Readonly<Record<SearchableType, SearchTarget>> = Object.fromEntries(
+  NODE_TYPES.flatMap((type) => (type.search ? [[type.search.searchableType, { ...type.search, label: type.label }]] : [])),
+);
 
-export const SEARCH_TARGETS: Readonly<Record<SearchableType, SearchTarget>> = {
-  GOOD_PRACTICE: { index: 'practice_text', label: 'GoodPractice', fields: ['title', 'lead'] },
-  KEY_ACTION: { index: 'key_action_text', label: 'KeyAction', fields: ['text', 'lead'] },
-  STEP: { index: 'step_text', label: 'Step', fields: ['text', 'items'] },
-  ACTOR: { index: 'actor_names', label: 'Actor', fields: ['name', 'aliases'] },
-  INSTRUMENT: { index: 'instrument_text', label: 'Instrument', fields: ['title', 'shortName', 'symbol', 'aliases'] },
-  EXAMPLE: { index: 'example_text', label: 'Example', fields: ['name', 'description'] },
-  ORGANIZATION: { index: 'organization_names', label: 'Organization', fields: ['name', 'aliases'] },
-  COUNTRY: { index: 'country_names', label: 'Country', fields: ['name'] },
-  FOOTNOTE: { index: 'footnote_text', label: 'Footnote', fields: ['text'] },
-  MANIFESTATION: { index: 'concept_text', label: 'Manifestation', fields: CONCEPT_FIELDS },
-  NOTION: { index: 'concept_text', label: 'Notion', fields: CONCEPT_FIELDS },
-  REGIONAL_CONTEXT: { index: 'concept_text', label: 'RegionalContext', fields: CONCEPT_FIELDS },
-  WATCH_POINT: { index: 'concept_text', label: 'WatchPoint', fields: CONCEPT_FIELDS },
-};
-
-export const SEARCHABLE_TYPES = Object.keys(SEARCH_TARGETS) as SearchableType[];
+export const SEARCHABLE_TYPES = Object.keys(SEARCH_TARGETS);
 
 /** The statement querying each index once; index names come from SEARCH_TARGETS, never from clients. */
-export function searchStatement(types: readonly SearchableType[]): string {
-  const indexes = [...new Set(types.map((type) => SEARCH_TARGETS[type].index))].sort();
+export function searchStatement(types: readonly SearchableType[], plan: NodePlan): string {
+  const indexes = [...new Set(types.flatMap((type) => SEARCH_TARGETS[type]?.index ?? []))].sort();
   const calls = indexes.map(
     (index) => `  CALL db.index.fulltext.queryNodes('${index}', $query, {limit: $candidates}) YIELD node, score RETURN node, score`,
   );
@@ -58,7 +32,8 @@ export function searchStatement(types: readonly SearchableType[]): string {
 ${calls.join('\n  UNION ALL\n')}
 }
 WITH node, score WHERE any(label IN labels(node) WHERE label IN $labels)
-RETURN node, score ORDER BY score DESC, node.id LIMIT $limit`;
+WITH node, score ORDER BY score DESC, node.id LIMIT $limit
+RETURN ${projection(plan, 'node')} AS node, score`;
 }
 
 /** The best snippet of a hit: the field holding most of the query's words. */
@@ -75,26 +50,33 @@ export function snippetOf(node: NodeRecord, fields: readonly string[], terms: re
   return best ? { field: best.field, snippet: best.snippet } : { field: fields[0] ?? 'id', snippet: node.id };
 }
 
+/** What a snippet reads: every field of every search index. */
+const SNIPPET_KEYS = [...new Set(Object.values(SEARCH_TARGETS).flatMap((target) => target.fields))].sort();
+
 export async function searchNodes(
   reader: GraphReader,
   text: string,
   types: readonly SearchableType[] | null | undefined,
   limit: number,
+  requested: NodePlan,
+  sink: ReadSink,
 ): Promise<SearchHitRecord[]> {
   const query = toLuceneQuery(text, 'any');
   if (query === null) return [];
-  const wanted = types && types.length > 0 ? [...new Set(types)] : SEARCHABLE_TYPES;
-  const records = await reader.read<{ node: Neo4jNode; score: number }>(searchStatement(wanted), {
+  const wanted = types && types.length > 0 ? [...new Set(types)].sort() : SEARCHABLE_TYPES;
+  const plan = mergePlans(requested, { keys: SNIPPET_KEYS, links: [] });
+  const statement = cachedStatement(`search:${wanted.join(',')}:${planKey(plan)}`, () => searchStatement(wanted, plan));
+  const records = await reader.read<{ node: unknown; score: unknown }>(statement, {
     query,
-    labels: wanted.map((type) => SEARCH_TARGETS[type].label),
+    labels: wanted.flatMap((type) => SEARCH_TARGETS[type]?.label ?? []),
     // LIMIT and the index `limit` option take integers, not JavaScript's floats.
     limit: neo4j.int(limit),
     candidates: neo4j.int(limit * 2),
   });
   const terms = searchTerms(text);
-  const fieldsByLabel = new Map(SEARCHABLE_TYPES.map((type) => [SEARCH_TARGETS[type].label, SEARCH_TARGETS[type].fields]));
+  const fieldsByLabel = new Map(Object.values(SEARCH_TARGETS).map((target) => [target.label, target.fields]));
   return records.map((record) => {
-    const node = toNodeRecord(record.get('node'));
+    const node: NodeRecord = readNode(record.get('node'), plan, sink);
     const label = node.labels.find((candidate) => fieldsByLabel.has(candidate)) ?? node.labels[0] ?? 'Node';
     const { field, snippet } = snippetOf(node, fieldsByLabel.get(label) ?? [], terms);
     return { score: toNumber(record.get('score')) ?? 0, snippet, field, node };

@@ -9,19 +9,20 @@ import type {
   SectionResolvers,
   WatchPointResolvers,
 } from '../generated/resolvers-types.js';
+import { linkedNodes } from './links.js';
 import { requiredNumber, requiredString, stringList } from './properties.js';
 
 export const Document: DocumentResolvers = {
   id: (node) => node.id,
   title: (node) => requiredString(node, 'title'),
-  sections: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'HAS_SECTION', 'out'),
+  sections: linkedNodes('Document', 'sections'),
 };
 
 export const Section: SectionResolvers = {
   id: (node) => node.id,
   number: (node) => requiredNumber(node, 'number'),
   title: (node) => requiredString(node, 'title'),
-  areas: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'HAS_AREA', 'out'),
+  areas: linkedNodes('Section', 'areas'),
 };
 
 export const RegionalMeeting: RegionalMeetingResolvers = {
@@ -35,7 +36,7 @@ export const NexusFamily: NexusFamilyResolvers = {
   id: (node) => node.id,
   name: (node) => requiredString(node, 'name'),
   description: (node) => requiredString(node, 'description'),
-  manifestations: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'OF_FAMILY', 'in'),
+  manifestations: linkedNodes('NexusFamily', 'manifestations'),
 };
 
 export const Manifestation: ManifestationResolvers = {
@@ -44,22 +45,22 @@ export const Manifestation: ManifestationResolvers = {
   name: (node) => requiredString(node, 'name'),
   family: (node) => requiredString(node, 'family'),
   definition: (node) => requiredString(node, 'definition'),
-  notions: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'HAS_NOTION', 'out'),
-  regionalContexts: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'ASSOCIATED_WITH', 'in'),
+  notions: linkedNodes('Manifestation', 'notions'),
+  regionalContexts: linkedNodes('Manifestation', 'regionalContexts'),
 };
 
 export const Notion: NotionResolvers = {
   id: (node) => node.id,
   name: (node) => requiredString(node, 'name'),
   description: (node) => requiredString(node, 'description'),
-  manifestations: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'HAS_NOTION', 'in'),
+  manifestations: linkedNodes('Notion', 'manifestations'),
 };
 
 export const RegionalContext: RegionalContextResolvers = {
   id: (node) => node.id,
   name: (node) => requiredString(node, 'name'),
   description: (node) => requiredString(node, 'description'),
-  manifestations: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'ASSOCIATED_WITH', 'out'),
+  manifestations: linkedNodes('RegionalContext', 'manifestations'),
 };
 
 export const WatchPoint: WatchPointResolvers = {

@@ -10,8 +10,12 @@ import type {
   InstrumentResolvers,
   OrganizationResolvers,
 } from '../generated/resolvers-types.js';
-import type { Loaders } from '../loaders.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { FIELD_BINDINGS, type LinkBinding } from '../../graph/model.js';
+import type { ApiContext } from '../context.js';
 import type { NodeRecord } from '../model.js';
+import { planOf } from '../plans.js';
+import { endpoint, linkedEdges, linkedNode, linkedNodes, nodeNamedBy } from './links.js';
 import {
   optionalNumber,
   optionalSource,
@@ -22,9 +26,19 @@ import {
   urlList,
 } from './properties.js';
 
-/** Practices that give any of the examples, in practice order, without repeats. */
-async function practicesOfExamples(examples: NodeRecord[], loaders: Loaders): Promise<NodeRecord[]> {
-  const lists = await Promise.all(examples.map((example) => loaders.linkedNodes(example.id, 'HAS_EXAMPLE', 'in')));
+const EXAMPLE_PRACTICES = FIELD_BINDINGS['Example']?.['practices'] as LinkBinding;
+
+/** Practices that give any of the examples (`via`: the examples of the parent), in practice order, without repeats. */
+async function practicesOfExamples(
+  parentId: string,
+  via: LinkBinding,
+  { loaders }: ApiContext,
+  info: GraphQLResolveInfo,
+): Promise<NodeRecord[]> {
+  const practicePlan = planOf(info);
+  const examples = await loaders.linkedNodes(parentId, { relationship: via.relationship, direction: via.direction, edgeKeys: [], node: { keys: [], links: [] } });
+  const link = { relationship: EXAMPLE_PRACTICES.relationship, direction: EXAMPLE_PRACTICES.direction, edgeKeys: [], node: { ...practicePlan, keys: practicePlan.keys === '*' ? '*' : [...new Set([...practicePlan.keys, 'number'])] } } as const;
+  const lists = await Promise.all(examples.map((example) => loaders.linkedNodes(example.id, link)));
   const byId = new Map(lists.flat().map((practice) => [practice.id, practice]));
   return [...byId.values()].sort((a, b) => Number(a.properties['number']) - Number(b.properties['number']));
 }
@@ -34,27 +48,24 @@ export const Actor: ActorResolvers = {
   name: (node) => requiredString(node, 'name'),
   category: (node) => requiredString(node, 'category'),
   aliases: (node) => stringList(node, 'aliases'),
-  broader: (node, _args, { loaders }) => loaders.linkedNode(node.id, 'BROADER', 'out'),
-  narrower: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'BROADER', 'in'),
-  practices: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'MENTIONS_ACTOR', 'in'),
-  mentions: async (node, _args, { loaders }) => (await loaders.links('MENTIONS_ACTOR', 'in').load(node.id)).map((link) => link.edge),
+  broader: linkedNode('Actor', 'broader'),
+  narrower: linkedNodes('Actor', 'narrower'),
+  practices: linkedNodes('Actor', 'practices'),
+  mentions: linkedEdges('Actor', 'mentions'),
 };
 
 export const ActorMention: ActorMentionResolvers = {
   text: (edge) => requiredString(edge, 'text'),
-  actor: (edge, _args, { loaders }) => loaders.existingNode(edge.endId),
+  actor: endpoint('end'),
   entry: (edge) => optionalString(edge, 'entry'),
-  broader: (edge, _args, { loaders }) => {
-    const id = optionalString(edge, 'broader');
-    return id === null ? null : loaders.node(id);
-  },
-  practice: (edge, _args, { loaders }) => loaders.existingNode(edge.startId),
+  broader: (edge, _args, context, info) => nodeNamedBy(optionalString(edge, 'broader'), context, info),
+  practice: endpoint('start'),
   source: (edge) => optionalSource(edge),
 };
 
 export const Citation: CitationResolvers = {
-  instrument: (edge, _args, { loaders }) => loaders.existingNode(edge.endId),
-  practice: (edge, _args, { loaders }) => loaders.existingNode(edge.startId),
+  instrument: endpoint('end'),
+  practice: endpoint('start'),
   provisions: (edge) => stringList(edge, 'provisions'),
   text: (edge) => requiredString(edge, 'text'),
   viaFootnote: (edge) => optionalNumber(edge, 'viaFootnote'),
@@ -70,8 +81,8 @@ export const Instrument: InstrumentResolvers = {
   kind: (node) => optionalString(node, 'kind'),
   year: (node) => optionalNumber(node, 'year'),
   aliases: (node) => stringList(node, 'aliases'),
-  citations: async (node, _args, { loaders }) => (await loaders.links('CITES', 'in').load(node.id)).map((link) => link.edge),
-  practices: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'CITES', 'in'),
+  citations: linkedEdges('Instrument', 'citations'),
+  practices: linkedNodes('Instrument', 'practices'),
 };
 
 export const Example: ExampleResolvers = {
@@ -80,26 +91,29 @@ export const Example: ExampleResolvers = {
   description: (node) => optionalString(node, 'description') ?? '',
   text: (node) => optionalString(node, 'text') ?? requiredString(node, 'name'),
   urls: (node) => urlList(node, 'urls'),
-  countries: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'LOCATED_IN', 'out'),
-  organizations: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'RUN_BY', 'out'),
-  practices: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'HAS_EXAMPLE', 'in'),
-  footnotes: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'HAS_FOOTNOTE', 'out'),
+  countries: linkedNodes('Example', 'countries'),
+  organizations: linkedNodes('Example', 'organizations'),
+  practices: linkedNodes('Example', 'practices'),
+  footnotes: linkedNodes('Example', 'footnotes'),
 };
+
+const ORGANIZATION_EXAMPLES = FIELD_BINDINGS['Organization']?.['examples'] as LinkBinding;
+const COUNTRY_EXAMPLES = FIELD_BINDINGS['Country']?.['examples'] as LinkBinding;
 
 export const Organization: OrganizationResolvers = {
   id: (node) => node.id,
   name: (node) => requiredString(node, 'name'),
   aliases: (node) => stringList(node, 'aliases'),
-  examples: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'RUN_BY', 'in'),
-  practices: async (node, _args, { loaders }) => practicesOfExamples(await loaders.linkedNodes(node.id, 'RUN_BY', 'in'), loaders),
+  examples: linkedNodes('Organization', 'examples'),
+  practices: (node, _args, context, info) => practicesOfExamples(node.id, ORGANIZATION_EXAMPLES, context, info),
 };
 
 export const Country: CountryResolvers = {
   id: (node) => node.id,
   name: (node) => requiredString(node, 'name'),
   kind: (node) => optionalString(node, 'kind') ?? 'country',
-  examples: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'LOCATED_IN', 'in'),
-  practices: async (node, _args, { loaders }) => practicesOfExamples(await loaders.linkedNodes(node.id, 'LOCATED_IN', 'in'), loaders),
+  examples: linkedNodes('Country', 'examples'),
+  practices: (node, _args, context, info) => practicesOfExamples(node.id, COUNTRY_EXAMPLES, context, info),
 };
 
 export const Footnote: FootnoteResolvers = {
@@ -107,5 +121,5 @@ export const Footnote: FootnoteResolvers = {
   number: (node) => requiredNumber(node, 'number'),
   text: (node) => requiredString(node, 'text'),
   urls: (node) => urlList(node, 'urls'),
-  attachedTo: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'HAS_FOOTNOTE', 'in'),
+  attachedTo: linkedNodes('Footnote', 'attachedTo'),
 };

@@ -11,15 +11,19 @@ import type {
   SearchHitResolvers,
   SubgraphResolvers,
 } from '../generated/resolvers-types.js';
-import { displayLabel, NODE_TYPES, nodeType } from '../display.js';
+import { displayLabelOf, FIELD_BINDINGS, nodeLabelOf, NODE_TYPE_BY_LABEL } from '../../graph/model.js';
 import type { ConnectionRecord, NodeRecord } from '../model.js';
 import { connectionEdges, pageInfo } from '../pagination.js';
+import { planOf } from '../plans.js';
+
+/** The GraphQL object type of a node: its own label, when the schema has a type for it. */
+function typeOf(node: NodeRecord): string | null {
+  const label = nodeLabelOf(node.labels);
+  return NODE_TYPE_BY_LABEL.has(label) && FIELD_BINDINGS[label] ? label : null;
+}
 
 export const Node: NodeResolvers = {
-  __resolveType: (node) => {
-    const type = nodeType(node);
-    return (NODE_TYPES.has(type) ? type : null) as ReturnType<NonNullable<NodeResolvers['__resolveType']>> & string;
-  },
+  __resolveType: (node) => typeOf(node) as ReturnType<NonNullable<NodeResolvers['__resolveType']>> & string,
 };
 
 const connection = {
@@ -47,27 +51,28 @@ export const SearchHit: SearchHitResolvers = {
   score: (hit) => hit.score,
   snippet: (hit) => hit.snippet,
   field: (hit) => hit.field,
-  type: (hit) => nodeType(hit.node),
+  type: (hit) => nodeLabelOf(hit.node.labels),
   node: (hit) => hit.node,
 };
 
 export const RelatedPractice: RelatedPracticeResolvers = {
-  practice: (record, _args, { loaders }) => loaders.existingNode(record.practiceId),
+  practice: (record, _args, { loaders }, info) => loaders.existingNode(record.practiceId, planOf(info)),
   score: (record) => record.score,
   reasons: (record) => record.reasons,
-  sharedActors: (record, _args, { loaders }) => Promise.all(record.sharedActorIds.map((id) => loaders.existingNode(id))),
-  sharedInstruments: (record, _args, { loaders }) => Promise.all(record.sharedInstrumentIds.map((id) => loaders.existingNode(id))),
+  sharedActors: (record, _args, { loaders }, info) => Promise.all(record.sharedActorIds.map((id) => loaders.existingNode(id, planOf(info)))),
+  sharedInstruments: (record, _args, { loaders }, info) =>
+    Promise.all(record.sharedInstrumentIds.map((id) => loaders.existingNode(id, planOf(info)))),
   referencesTo: (record) => record.referencesTo,
   referencedFrom: (record) => record.referencedFrom,
 };
 
 export const GraphNode: GraphNodeResolvers = {
   id: (node) => node.id,
-  type: (node) => nodeType(node),
+  type: (node) => nodeLabelOf(node.labels),
   labels: (node) => node.labels,
-  label: (node) => displayLabel(node),
+  label: (node) => displayLabelOf(nodeLabelOf(node.labels), node.id, node.properties),
   properties: (node) => node.properties,
-  node: (node: NodeRecord) => (NODE_TYPES.has(nodeType(node)) ? node : null),
+  node: (node: NodeRecord) => (typeOf(node) ? node : null),
 };
 
 export const GraphEdge: GraphEdgeResolvers = {

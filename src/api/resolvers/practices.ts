@@ -7,13 +7,15 @@ import type {
   SourceLocationResolvers,
   StepResolvers,
 } from '../generated/resolvers-types.js';
-import { owningPracticeId } from '../ids.js';
-import type { Loaders } from '../loaders.js';
-import type { EdgeRecord, NodeRecord } from '../model.js';
+import { owningPracticeId } from '../../graph/model.js';
 import { validateFirst } from '../pagination.js';
+import { planAt, planOf } from '../plans.js';
+import { endpoint, linkedEdges, linkedNode, linkedNodes, nodeNamedBy } from './links.js';
 import { optionalSource, optionalString, requiredNumber, requiredSource, requiredString, stringList } from './properties.js';
 
 const MAX_RELATED = 24;
+
+const practiceArea = linkedNode('GoodPractice', 'area');
 
 export const GoodPractice: GoodPracticeResolvers = {
   id: (node) => node.id,
@@ -21,23 +23,24 @@ export const GoodPractice: GoodPracticeResolvers = {
   title: (node) => requiredString(node, 'title'),
   lead: (node) => optionalString(node, 'lead'),
   bodyOwner: (node) => requiredNumber(node, 'bodyOwner'),
-  area: async (node, _args, { loaders }) => {
-    const area = await loaders.linkedNode(node.id, 'HAS_PRACTICE', 'in');
+  area: async (node, args, context, info) => {
+    const area = await practiceArea(node, args, context, info);
     if (!area) throw new Error(`The graph has no area for ${node.id}`);
     return area;
   },
-  keyActions: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'HAS_KEY_ACTION', 'out'),
-  steps: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'HAS_STEP', 'out'),
-  actors: async (node, _args, { loaders }) => (await loaders.links('MENTIONS_ACTOR', 'out').load(node.id)).map((link) => link.edge),
-  citations: async (node, _args, { loaders }) => (await loaders.links('CITES', 'out').load(node.id)).map((link) => link.edge),
-  examples: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'HAS_EXAMPLE', 'out'),
-  references: async (node, _args, { loaders }) => (await loaders.links('REFERENCES', 'out').load(node.id)).map((link) => link.edge),
-  referencedBy: async (node, _args, { loaders }) => (await loaders.links('REFERENCES', 'in').load(node.id)).map((link) => link.edge),
-  footnotes: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'HAS_FOOTNOTE', 'out'),
-  mergedWith: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'MERGED_WITH', 'out'),
-  related: async (node, { first }, { loaders }) => {
+  keyActions: linkedNodes('GoodPractice', 'keyActions'),
+  steps: linkedNodes('GoodPractice', 'steps'),
+  actors: linkedEdges('GoodPractice', 'actors'),
+  citations: linkedEdges('GoodPractice', 'citations'),
+  examples: linkedNodes('GoodPractice', 'examples'),
+  references: linkedEdges('GoodPractice', 'references'),
+  referencedBy: linkedEdges('GoodPractice', 'referencedBy'),
+  footnotes: linkedNodes('GoodPractice', 'footnotes'),
+  mergedWith: linkedNodes('GoodPractice', 'mergedWith'),
+  related: async (node, { first }, { loaders }, info) => {
     const limit = validateFirst(first, 5, MAX_RELATED);
-    return (await loaders.relatedPractices.load(node.id)).ranked.slice(0, limit);
+    const plans = { practice: planAt(info, ['practice']), actors: planAt(info, ['sharedActors']), instruments: planAt(info, ['sharedInstruments']) };
+    return (await loaders.related(node.id, plans)).ranked.slice(0, limit);
   },
   source: (node) => requiredSource(node),
 };
@@ -47,7 +50,7 @@ export const Area: AreaResolvers = {
   code: (node) => requiredString(node, 'code'),
   title: (node) => requiredString(node, 'title'),
   order: (node) => requiredNumber(node, 'order'),
-  practices: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'HAS_PRACTICE', 'out'),
+  practices: linkedNodes('Area', 'practices'),
 };
 
 export const KeyAction: KeyActionResolvers = {
@@ -56,8 +59,8 @@ export const KeyAction: KeyActionResolvers = {
   text: (node) => requiredString(node, 'text'),
   lead: (node) => optionalString(node, 'lead'),
   items: (node) => stringList(node, 'items'),
-  steps: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'IN_ACTION', 'in'),
-  practice: (node, _args, { loaders }) => loaders.existingNode(owningPracticeId(node.id)),
+  steps: linkedNodes('KeyAction', 'steps'),
+  practice: (node, _args, { loaders }, info) => loaders.existingNode(owningPracticeId(node.id), planOf(info)),
   source: (node) => requiredSource(node),
 };
 
@@ -77,23 +80,18 @@ export const Step: StepResolvers = {
   text: (node) => requiredString(node, 'text'),
   items: (node) => stringList(node, 'items'),
   itemTree: (node) => itemTree(optionalString(node, 'itemsJson')),
-  practice: (node, _args, { loaders }) => loaders.existingNode(owningPracticeId(node.id)),
-  practices: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'HAS_STEP', 'in'),
-  keyAction: (node, _args, { loaders }) => loaders.linkedNode(node.id, 'IN_ACTION', 'out'),
-  footnotes: (node, _args, { loaders }) => loaders.linkedNodes(node.id, 'HAS_FOOTNOTE', 'out'),
+  practice: (node, _args, { loaders }, info) => loaders.existingNode(owningPracticeId(node.id), planOf(info)),
+  practices: linkedNodes('Step', 'practices'),
+  keyAction: linkedNode('Step', 'keyAction'),
+  footnotes: linkedNodes('Step', 'footnotes'),
   source: (node) => requiredSource(node),
 };
 
-async function stepOf(edge: EdgeRecord, key: 'fromStep' | 'toStep', loaders: Loaders): Promise<NodeRecord | null> {
-  const id = optionalString(edge, key);
-  return id === null ? null : loaders.node(id);
-}
-
 export const CrossReference: CrossReferenceResolvers = {
-  from: (edge, _args, { loaders }) => loaders.existingNode(edge.startId),
-  to: (edge, _args, { loaders }) => loaders.existingNode(edge.endId),
-  fromStep: (edge, _args, { loaders }) => stepOf(edge, 'fromStep', loaders),
-  toStep: (edge, _args, { loaders }) => stepOf(edge, 'toStep', loaders),
+  from: endpoint('start'),
+  to: endpoint('end'),
+  fromStep: (edge, _args, context, info) => nodeNamedBy(optionalString(edge, 'fromStep'), context, info),
+  toStep: (edge, _args, context, info) => nodeNamedBy(optionalString(edge, 'toStep'), context, info),
   cue: (edge) => requiredString(edge, 'cue'),
   text: (edge) => requiredString(edge, 'text'),
   source: (edge) => optionalSource(edge),

@@ -1,7 +1,8 @@
 // Reading typed fields off stored records. A property the graph format
 // promises but a record lacks is a data error, reported as such.
+import { numberProperty, stringListProperty, stringProperty } from '../../graph/values.js';
 import type { EdgeRecord, NodeRecord, SourceRecord } from '../model.js';
-import { numberProperty, sourceOf, stringListProperty, stringProperty } from '../model.js';
+import { sourceOf } from '../model.js';
 
 type StoredRecord = NodeRecord | EdgeRecord;
 

@@ -1,17 +1,19 @@
 // Root fields: validated arguments, then repositories and loaders.
 import type { QueryResolvers } from '../generated/resolvers-types.js';
+import { isRelationshipType, labelOfId, RELATIONSHIP_TYPES } from '../../graph/model.js';
+import { readCurrentDataset } from '../../graph/dataset.js';
+import { MAX_NEIGHBOURHOOD_DEPTH, readNeighbourhood } from '../../graph/subgraph.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import { badUserInput } from '../errors.js';
-import { labelOfId, validateNodeId } from '../ids.js';
+import { validateNodeId } from '../ids.js';
 import type { ApiContext } from '../context.js';
-import type { ConnectionRecord, NodeRecord } from '../model.js';
+import type { NodeRecord } from '../model.js';
 import { MAX_PAGE_SIZE, pageRequest, validateFirst } from '../pagination.js';
+import { graphEdgeKeysAt, graphNodePlanAt, planAt, planOf } from '../plans.js';
 import { readActors } from '../repositories/actors.js';
-import { readDataset } from '../repositories/dataset.js';
 import { readExamples } from '../repositories/examples.js';
 import { readInstruments } from '../repositories/instruments.js';
-import { isRelationshipType, RELATIONSHIP_TYPES } from '../repositories/links.js';
-import { MAX_NEIGHBORHOOD_DEPTH, readNeighborhood } from '../repositories/neighborhood.js';
-import { readNodesByLabel } from '../repositories/nodes.js';
+import { readNodesByLabel, type ListOptions } from '../repositories/nodes.js';
 import { MAX_PATH_LENGTH, readShortestPaths } from '../repositories/paths.js';
 import { readPractices } from '../repositories/practices.js';
 import { searchNodes } from '../repositories/search.js';
@@ -20,22 +22,20 @@ const MAX_SEARCH_LENGTH = 500;
 const MAX_RELATED = 24;
 const MAX_PATHS = 20;
 
-function primed(context: ApiContext, connection: ConnectionRecord): ConnectionRecord {
-  context.loaders.prime(connection.nodes);
-  return connection;
-}
-
-function primedList(context: ApiContext, nodes: NodeRecord[]): NodeRecord[] {
-  context.loaders.prime(nodes);
-  return nodes;
-}
-
 /** A node by id, only if it has the expected label (an actor query never returns a practice). */
-async function nodeOfType(context: ApiContext, id: string, label: string): Promise<NodeRecord | null> {
+async function nodeOfType(context: ApiContext, info: GraphQLResolveInfo, id: string, label: string): Promise<NodeRecord | null> {
   const valid = validateNodeId(id);
   if (labelOfId(valid) !== label) return null;
-  const node = await context.loaders.node(valid);
+  const node = await context.loaders.nodeById(valid, planOf(info));
   return node && node.labels.includes(label) ? node : null;
+}
+
+/** What a connection's page shows: `nodes { … }` and `edges { node { … } }`. */
+const pagePlan = (info: GraphQLResolveInfo) => planAt(info, ['nodes'], ['edges', 'node']);
+
+function list(label: string, options?: (args: Record<string, unknown>) => ListOptions) {
+  return (_root: unknown, args: Record<string, unknown>, context: ApiContext, info: GraphQLResolveInfo): Promise<NodeRecord[]> =>
+    readNodesByLabel(context.reader, label, planOf(info), context.loaders, options?.(args) ?? {});
 }
 
 function boundedInteger(value: number | null | undefined, fallback: number, min: number, max: number, argument: string): number {
@@ -47,86 +47,87 @@ function boundedInteger(value: number | null | undefined, fallback: number, min:
 }
 
 export const Query: QueryResolvers = {
-  node: (_root, { id }, context) => context.loaders.node(validateNodeId(id)),
-  nodes: (_root, { ids }, context) => {
+  node: (_root, { id }, context, info) => context.loaders.nodeById(validateNodeId(id), planOf(info)),
+  nodes: (_root, { ids }, context, info) => {
     if (ids.length > MAX_PAGE_SIZE) throw badUserInput(`ids: at most ${MAX_PAGE_SIZE} ids per request, got ${ids.length}`, { argumentName: 'ids' });
-    return Promise.all(ids.map((id) => context.loaders.node(validateNodeId(id, 'ids'))));
+    const plan = planOf(info);
+    return Promise.all(ids.map((id) => context.loaders.nodeById(validateNodeId(id, 'ids'), plan)));
   },
 
-  goodPractice: (_root, { number }, context) => context.loaders.practiceByNumber.load(number),
-  goodPractices: async (_root, { filter, first, after }, context) =>
-    primed(context, await readPractices(context.reader, filter, pageRequest(first, after))),
+  goodPractice: (_root, { number }, context, info) => context.loaders.practiceByNumber(number, planOf(info)),
+  goodPractices: (_root, { filter, first, after }, context, info) =>
+    readPractices(context.reader, filter, pageRequest(first, after), pagePlan(info), context.loaders),
 
-  area: (_root, { code }, context) => context.loaders.node(`area:${code.trim().toUpperCase()}`),
-  areas: async (_root, _args, context) => primedList(context, await readNodesByLabel(context.reader, 'Area')),
+  area: (_root, { code }, context, info) => context.loaders.nodeById(`area:${code.trim().toUpperCase()}`, planOf(info)),
+  areas: list('Area'),
 
-  actor: (_root, { id }, context) => nodeOfType(context, id, 'Actor'),
-  actors: async (_root, { filter, first, after }, context) =>
-    primed(context, await readActors(context.reader, filter, pageRequest(first, after))),
+  actor: (_root, { id }, context, info) => nodeOfType(context, info, id, 'Actor'),
+  actors: (_root, { filter, first, after }, context, info) =>
+    readActors(context.reader, filter, pageRequest(first, after), pagePlan(info), context.loaders),
 
-  instrument: (_root, { id }, context) => nodeOfType(context, id, 'Instrument'),
-  instruments: async (_root, { filter, first, after }, context) =>
-    primed(context, await readInstruments(context.reader, filter, pageRequest(first, after))),
+  instrument: (_root, { id }, context, info) => nodeOfType(context, info, id, 'Instrument'),
+  instruments: (_root, { filter, first, after }, context, info) =>
+    readInstruments(context.reader, filter, pageRequest(first, after), pagePlan(info), context.loaders),
 
-  example: (_root, { id }, context) => nodeOfType(context, id, 'Example'),
-  examples: async (_root, { filter, first, after }, context) =>
-    primed(context, await readExamples(context.reader, filter, pageRequest(first, after))),
+  example: (_root, { id }, context, info) => nodeOfType(context, info, id, 'Example'),
+  examples: (_root, { filter, first, after }, context, info) =>
+    readExamples(context.reader, filter, pageRequest(first, after), pagePlan(info), context.loaders),
 
-  organizations: async (_root, { name }, context) =>
-    primedList(context, await readNodesByLabel(context.reader, 'Organization', { name })),
-  countries: async (_root, { name }, context) => primedList(context, await readNodesByLabel(context.reader, 'Country', { name })),
-  footnote: (_root, { number }, context) => context.loaders.node(`footnote:${number}`),
-  footnotes: async (_root, _args, context) => primedList(context, await readNodesByLabel(context.reader, 'Footnote')),
+  organizations: list('Organization', (args) => ({ name: args['name'] as string | null | undefined })),
+  countries: list('Country', (args) => ({ name: args['name'] as string | null | undefined })),
+  footnote: (_root, { number }, context, info) => context.loaders.nodeById(`footnote:${number}`, planOf(info)),
+  footnotes: list('Footnote'),
 
-  nexusFamilies: async (_root, _args, context) => primedList(context, await readNodesByLabel(context.reader, 'NexusFamily')),
-  manifestations: async (_root, _args, context) => primedList(context, await readNodesByLabel(context.reader, 'Manifestation')),
-  notions: async (_root, _args, context) => primedList(context, await readNodesByLabel(context.reader, 'Notion')),
-  regionalContexts: async (_root, _args, context) => primedList(context, await readNodesByLabel(context.reader, 'RegionalContext')),
-  watchPoints: async (_root, { category }, context) =>
-    primedList(context, await readNodesByLabel(context.reader, 'WatchPoint', { category })),
-  regionalMeetings: async (_root, _args, context) => primedList(context, await readNodesByLabel(context.reader, 'RegionalMeeting')),
+  nexusFamilies: list('NexusFamily'),
+  manifestations: list('Manifestation'),
+  notions: list('Notion'),
+  regionalContexts: list('RegionalContext'),
+  watchPoints: list('WatchPoint', (args) => ({ category: args['category'] as string | null | undefined })),
+  regionalMeetings: list('RegionalMeeting'),
 
-  search: async (_root, { query, types, first }, context) => {
+  search: (_root, { query, types, first }, context, info) => {
     const limit = validateFirst(first, 20);
     if (query.length > MAX_SEARCH_LENGTH) {
       throw badUserInput(`query: at most ${MAX_SEARCH_LENGTH} characters, got ${query.length}`, { argumentName: 'query' });
     }
-    const hits = await searchNodes(context.reader, query, types, limit);
-    context.loaders.prime(hits.map((hit) => hit.node));
-    return hits;
+    return searchNodes(context.reader, query, types, limit, planAt(info, ['node']), context.loaders);
   },
 
-  relatedPractices: async (_root, { number, first }, context) => {
+  relatedPractices: async (_root, { number, first }, context, info) => {
     const limit = validateFirst(first, 5, MAX_RELATED);
-    const practice = await context.loaders.practiceByNumber.load(number);
+    const practice = await context.loaders.practiceByNumber(number, { keys: [], links: [] });
     if (!practice) return [];
-    return (await context.loaders.relatedPractices.load(practice.id)).ranked.slice(0, limit);
+    const plans = { practice: planAt(info, ['practice']), actors: planAt(info, ['sharedActors']), instruments: planAt(info, ['sharedInstruments']) };
+    return (await context.loaders.related(practice.id, plans)).ranked.slice(0, limit);
   },
 
-  paths: async (_root, { from, to, maxLength, first }, context) => {
+  paths: async (_root, { from, to, maxLength, first }, context, info) => {
     const start = validateNodeId(from, 'from');
     const end = validateNodeId(to, 'to');
     const length = boundedInteger(maxLength, 4, 1, MAX_PATH_LENGTH, 'maxLength');
     const limit = validateFirst(first, 5, MAX_PATHS);
-    const paths = await readShortestPaths(context.reader, start, end, length, limit);
-    for (const path of paths) context.loaders.prime(path.nodes);
+    const paths = await readShortestPaths(context.reader, start, end, length, limit, graphNodePlanAt(info, ['nodes']), graphEdgeKeysAt(info, ['relationships']));
+    for (const path of paths) path.nodes = context.loaders.keep(path.nodes);
     return paths;
   },
 
-  neighborhood: async (_root, { id, depth, types }, context) => {
+  neighborhood: async (_root, { id, depth, types }, context, info) => {
     const centre = validateNodeId(id);
-    const hops = boundedInteger(depth, 1, 1, MAX_NEIGHBORHOOD_DEPTH, 'depth');
-    const known = (types ?? []).filter(isRelationshipType);
+    const hops = boundedInteger(depth, 1, 1, MAX_NEIGHBOURHOOD_DEPTH, 'depth');
     const unknown = (types ?? []).filter((type) => !isRelationshipType(type));
     if (unknown.length > 0) {
       throw badUserInput(`types: unknown relationship type(s) ${unknown.join(', ')}; known: ${RELATIONSHIP_TYPES.join(', ')}`, {
         argumentName: 'types',
       });
     }
-    const subgraph = await readNeighborhood(context.reader, centre, hops, known.length > 0 ? known : null);
-    context.loaders.prime(subgraph.nodes);
+    const known = [...new Set(types ?? [])].sort();
+    const subgraph = await readNeighbourhood(context.reader, centre, hops, known.length > 0 ? known : null, {
+      node: graphNodePlanAt(info, ['nodes']),
+      edgeKeys: graphEdgeKeysAt(info, ['edges']),
+    });
+    subgraph.nodes = context.loaders.keep(subgraph.nodes);
     return subgraph;
   },
 
-  dataset: (_root, _args, context) => readDataset(context.reader),
+  dataset: (_root, _args, context) => readCurrentDataset(context.reader),
 };

@@ -128,7 +128,7 @@ describe('neighborhood', () => {
     const subgraph = dataOf(await api.query<{ neighborhood: { nodes: GraphNode[]; edges: GraphEdge[] } }>(
       '{ neighborhood(id: "gp:2", depth: 1) { nodes { id type label } edges { id source target type } } }',
     )).neighborhood;
-    expect(subgraph.nodes[0]).toEqual({ id: 'gp:2', type: 'GoodPractice', label: 'GP 2' });
+    expect(subgraph.nodes[0]).toEqual({ id: 'gp:2', type: 'GoodPractice', label: 'GP 2: Enhance anti-corruption legislation by strengthening integrity in state i…' });
     const ids = new Set(subgraph.nodes.map((node) => node.id));
     expect(ids.has('area:A')).toBe(true);
     expect(ids.has('gp:2/step:1')).toBe(true);

@@ -12,7 +12,7 @@ import * as graphml from 'graphology-graphml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv, UTF8_BOM } from '../../../src/export/csv.js';
 import type { CytoscapeJson } from '../../../src/export/cytoscape.js';
-import { colourForType } from '../../../src/export/node-style.js';
+import { colourOf as colourForType } from '../../../src/graph/model.js';
 import { PRACTICE_CSV_COLUMNS, type PracticeRow } from '../../../src/export/practice-table.js';
 import { createExportRouter } from '../../../src/export/router.js';
 import type { SerialisedGraph } from '../../../src/graph/serialised.js';

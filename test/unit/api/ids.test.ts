@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { labelOfId, owningPracticeId, validateNodeId } from '../../../src/api/ids.js';
+import { validateNodeId } from '../../../src/api/ids.js';
+import { labelOfId, owningPracticeId } from '../../../src/graph/model.js';
 
 describe('node ids', () => {
   it('name the label of every id form of the graph format', () => {

@@ -38,7 +38,7 @@ describe('page requests', () => {
 });
 
 describe('page info and edges', () => {
-  const node = (id: string) => ({ id, labels: ['GoodPractice'], properties: {} });
+  const node = (id: string) => ({ id, labels: ['GoodPractice'], properties: {}, projected: '*' as const });
   it('say whether more pages exist and give per-node cursors', () => {
     const connection = { totalCount: 25, offset: 10, nodes: [node('gp:11'), node('gp:12')] };
     expect(pageInfo(connection)).toEqual({

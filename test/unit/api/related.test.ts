@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { NodeRecord } from '../../../src/api/model.js';
 import { rankRelated, RELATEDNESS_WEIGHTS, scoreRelatedness } from '../../../src/api/repositories/related.js';
 
-const practice = (number: number) => ({ id: `gp:${number}`, labels: ['GoodPractice'], properties: { number } });
-const actor = (name: string) => ({ id: `actor:${name}`, labels: ['Actor'], properties: { name } });
+const practice = (number: number) => ({ id: `gp:${number}`, labels: ['GoodPractice'], properties: { number }, projected: '*' as const });
+const actor = (name: string) => ({ id: `actor:${name}`, labels: ['Actor'], properties: { name }, projected: '*' as const });
 const instrument = (title: string, shortName: string): NodeRecord => ({
   id: `instrument:${title}`,
   labels: ['Instrument'],
   properties: { title, shortName },
+  projected: '*',
 });
 
 describe('related practices', () => {

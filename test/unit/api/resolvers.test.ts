@@ -1,7 +1,7 @@
 import { buildSchema, isObjectType, isInterfaceType } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { displayLabel, NODE_TYPES } from '../../../src/api/display.js';
+import { displayLabelOf, NODE_LABELS } from '../../../src/graph/model.js';
 import { resolvers } from '../../../src/api/resolvers/index.js';
 import { SCHEMA_PATH } from '../../../src/api/schema.js';
 
@@ -27,19 +27,19 @@ describe('resolvers', () => {
     const node = schema.getType('Node');
     expect(isInterfaceType(node)).toBe(true);
     const implementations = schema.getPossibleTypes(node as Parameters<typeof schema.getPossibleTypes>[0]).map((type) => type.name).sort();
-    expect(implementations).toEqual([...NODE_TYPES].sort());
+    expect(implementations).toEqual([...NODE_LABELS].sort());
   });
 });
 
 describe('display labels', () => {
-  const node = (labels: string[], properties: Record<string, string | number>) => ({ id: 'x:1', labels, properties });
-  it('name practices, steps and footnotes by number, others by short name, name or title', () => {
-    expect(displayLabel(node(['GoodPractice'], { number: 17, title: 'Support…' }))).toBe('GP 17');
-    expect(displayLabel(node(['Step'], { number: 3, text: '…' }))).toBe('Step 3');
-    expect(displayLabel(node(['Footnote'], { number: 12, text: '…' }))).toBe('Footnote 12');
-    expect(displayLabel(node(['Area'], { code: 'C', title: 'Local engagement' }))).toBe('Area C: Local engagement');
-    expect(displayLabel(node(['Instrument'], { title: 'GCTF Rome Memorandum on…', shortName: 'Rome Memorandum' }))).toBe('Rome Memorandum');
-    expect(displayLabel(node(['WatchPoint'], { factor: 'Corruption' }))).toBe('Corruption');
-    expect(displayLabel(node(['Example'], { name: 'x'.repeat(80) })).length).toBe(60);
+  const label = (type: string, properties: Record<string, string | number>, id = 'x:1') => displayLabelOf(type, id, properties);
+  it('name practices, steps and footnotes by number, others by short name, name or title (one label for the API and the exports)', () => {
+    expect(label('GoodPractice', { number: 17, title: 'Support' })).toBe('GP 17: Support');
+    expect(label('Step', { number: 3, text: '…' }, 'gp:17/action:2/step:3')).toBe('GP 17 Step 3');
+    expect(label('Footnote', { number: 12, text: '…' })).toBe('Footnote 12');
+    expect(label('Area', { code: 'C', title: 'Local engagement' })).toBe('Area C: Local engagement');
+    expect(label('Instrument', { title: 'GCTF Rome Memorandum on…', shortName: 'Rome Memorandum' })).toBe('Rome Memorandum');
+    expect(label('WatchPoint', { factor: 'Corruption' })).toBe('Corruption');
+    expect(label('Example', { name: 'x'.repeat(100) }).length).toBe(80);
   });
 });

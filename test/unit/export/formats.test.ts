@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inferColumns, toColumnValue } from '../../../src/export/attribute-table.js';
 import { csvField, parseCsv, toCsv, UTF8_BOM } from '../../../src/export/csv.js';
-import { colourForType, FALLBACK_COLOUR, labelForNode } from '../../../src/export/node-style.js';
+import { colourOf as colourForType, displayLabelOf as labelForNode, FALLBACK_COLOUR } from '../../../src/graph/model.js';
 import { escapeXml, stripInvalidXmlCharacters } from '../../../src/export/xml-text.js';
 
 describe('CSV', () => {

@@ -3,7 +3,7 @@
 // the filtered copy the renderer shows.
 import { MultiDirectedGraph } from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import { colourForType } from '../../../src/export/node-style.js';
+import { colourOf as colourForType } from '../../../src/graph/model.js';
 
 export interface PlainNode {
   id: string;

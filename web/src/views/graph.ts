@@ -4,7 +4,7 @@
 // Everything the canvas shows is also listed as buttons, for the keyboard.
 import { MultiDirectedGraph } from 'graphology';
 import Sigma from 'sigma';
-import { colourForType } from '../../../src/export/node-style.js';
+import { colourOf as colourForType } from '../../../src/graph/model.js';
 import { ApiError, graphql } from '../api.js';
 import { emptyNote, h } from '../dom.js';
 import { GraphModel, type DisplayGraph, type EdgeAttributes, type NodeAttributes, type PlainEdge, type PlainNode, type PlainSubgraph } from '../graph/model.js';

@@ -1,0 +1,509 @@
+// Statement tests in the style of the neo4j/graphql library's TCK: each root
+// field and filter is run in-process against a recording reader, and the full
+// Cypher text and parameters it sends are compared with the reviewed ones.
+import { ApolloServer } from '@apollo/server';
+import { describe, expect, it } from 'vitest';
+import { contextFor, type ApiContext } from '../../../src/api/context.js';
+import { resolvers } from '../../../src/api/resolvers/index.js';
+import { readTypeDefs } from '../../../src/api/schema.js';
+import { RecordingGraphReader, type RecordedStatement } from '../../../src/graph/reader.js';
+
+const server = new ApolloServer<ApiContext>({ typeDefs: readTypeDefs(), resolvers });
+
+/** The statements an operation sends, with parameters as plain values (driver Integers as numbers). */
+async function statementsOf(query: string, variables: Record<string, unknown> = {}): Promise<RecordedStatement[]> {
+  const reader = new RecordingGraphReader();
+  const response = await server.executeOperation({ query, variables }, { contextValue: contextFor(reader) });
+  if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+  const errors = response.body.singleResult.errors ?? [];
+  if (errors.length > 0) throw new Error(JSON.stringify(errors));
+  return reader.statements.map(({ cypher, parameters }) => ({ cypher, parameters: JSON.parse(JSON.stringify(parameters, plain)) }));
+}
+
+function plain(_key: string, value: unknown): unknown {
+  if (value && typeof value === 'object' && 'low' in value && 'high' in value) return Number((value as { low: number }).low);
+  return value;
+}
+
+/** Every string a client gave travels as a parameter: none appears in any statement's text. */
+function expectNoSplicedValues(statements: RecordedStatement[], values: string[]): void {
+  for (const statement of statements) for (const value of values) expect(statement.cypher.toLowerCase()).not.toContain(value.toLowerCase());
+}
+
+describe('statements of root fields', () => {
+  it('goodPractice: one statement reading the page with its levels below', async () => {
+    const statements = await statementsOf(
+      '{ goodPractice(number: 3) { number title steps { number text } actors { text actor { name } } citations { instrument { title } } } }',
+    );
+    expect(statements).toMatchInlineSnapshot(`
+      [
+        {
+          "cypher": "UNWIND $numbers AS number
+      MATCH (x:GoodPractice {number: number})
+      RETURN x{.id, .number, .title, __labels: labels(x), __link0: COLLECT { MATCH (x)-[r1:CITES]->(o1:Node) WITH r1, o1 ORDER BY r1.order, o1.number, o1.order, o1.name, o1.title, o1.id RETURN {edge: r1{.id, __start: x.id, __end: o1.id}, node: o1{.id, .title, __labels: labels(o1)}} }, __link1: COLLECT { MATCH (x)-[r1:HAS_STEP]->(o1:Node) WITH r1, o1 ORDER BY r1.order, o1.number, o1.order, o1.name, o1.title, o1.id RETURN {edge: r1{.id, __start: x.id, __end: o1.id}, node: o1{.id, .number, .text, __labels: labels(o1)}} }, __link2: COLLECT { MATCH (x)-[r1:MENTIONS_ACTOR]->(o1:Node) WITH r1, o1 ORDER BY r1.order, o1.number, o1.order, o1.name, o1.title, o1.id RETURN {edge: r1{.id, .text, __start: x.id, __end: o1.id}, node: o1{.id, .name, __labels: labels(o1)}} }} AS x",
+          "parameters": {
+            "numbers": [
+              3,
+            ],
+          },
+        },
+      ]
+    `);
+  });
+
+  it('goodPractices with every filter: values only as parameters', async () => {
+    const filter = {
+      area: 'zqarea',
+      actor: 'zqactor',
+      instrument: 'zqinstrument words',
+      country: 'zqcountry',
+      organization: 'zqorganization',
+      text: 'zqtext',
+      referencesPractice: 14,
+      referencedByPractice: 16,
+    };
+    const statements = await statementsOf(
+      'query ($filter: GoodPracticeFilter) { goodPractices(filter: $filter, first: 10) { totalCount nodes { number title } } }',
+      { filter },
+    );
+    expectNoSplicedValues(statements, ['zqarea', 'zqactor', 'zqinstrument', 'zqcountry', 'zqorganization', 'zqtext']);
+    expect(statements).toMatchInlineSnapshot(`
+      [
+        {
+          "cypher": "CALL {
+        CALL db.index.fulltext.queryNodes('practice_text', $text) YIELD node RETURN node.id AS practiceId
+        UNION
+        CALL db.index.fulltext.queryNodes('key_action_text', $text) YIELD node
+        MATCH (gp:GoodPractice)-[:HAS_KEY_ACTION]->(node) RETURN gp.id AS practiceId
+        UNION
+        CALL db.index.fulltext.queryNodes('step_text', $text) YIELD node
+        MATCH (gp:GoodPractice)-[:HAS_STEP]->(node) RETURN gp.id AS practiceId
+        UNION
+        CALL db.index.fulltext.queryNodes('example_text', $text) YIELD node
+        MATCH (gp:GoodPractice)-[:HAS_EXAMPLE]->(node) RETURN gp.id AS practiceId
+      }
+      WITH collect(practiceId) AS textMatches
+      MATCH (n:GoodPractice)
+      WHERE (EXISTS { MATCH (area:Area)-[:HAS_PRACTICE]->(n) WHERE toLower(area.title) CONTAINS $area })
+        AND (EXISTS { MATCH (n)-[m:MENTIONS_ACTOR]->(a:Actor) WHERE toLower(a.name) CONTAINS $actor
+          OR any(alias IN coalesce(a.aliases, []) WHERE toLower(alias) CONTAINS $actor)
+          OR toLower(coalesce(m.text, '')) CONTAINS $actor })
+        AND (EXISTS { MATCH (n)-[:CITES]->(i:Instrument) WHERE toLower(coalesce(i.shortName, '')) CONTAINS $instrument
+          OR toLower(coalesce(i.symbol, '')) CONTAINS $instrument
+          OR any(alias IN coalesce(i.aliases, []) WHERE toLower(alias) CONTAINS $instrument)
+          OR all(word IN $instrumentWords WHERE toLower(i.title) CONTAINS word) })
+        AND (EXISTS { MATCH (n)-[:HAS_EXAMPLE]->(:Example)-[:LOCATED_IN]->(c:Country) WHERE toLower(c.name) = $country OR c.id = $country })
+        AND (EXISTS { MATCH (n)-[:HAS_EXAMPLE]->(:Example)-[:RUN_BY]->(o:Organization)
+          WHERE toLower(o.name) = $organization OR o.id = $organization
+            OR any(alias IN coalesce(o.aliases, []) WHERE toLower(alias) = $organization) })
+        AND (n.id IN textMatches)
+        AND (EXISTS { MATCH (n)-[:REFERENCES]->(:GoodPractice {number: $referencesPractice}) })
+        AND (EXISTS { MATCH (:GoodPractice {number: $referencedByPractice})-[:REFERENCES]->(n) })
+      WITH n ORDER BY n.number
+      WITH collect(n) AS matching
+      WITH size(matching) AS total, matching[$offset..($offset + $limit)] AS page
+      RETURN total, [x IN page | x{.id, .number, .title, __labels: labels(x)}] AS page",
+          "parameters": {
+            "actor": "zqactor",
+            "area": "zqarea",
+            "country": "zqcountry",
+            "instrument": "zqinstrument words",
+            "instrumentWords": [
+              "zqinstrument",
+              "words",
+            ],
+            "limit": 10,
+            "offset": 0,
+            "organization": "zqorganization",
+            "referencedByPractice": 16,
+            "referencesPractice": 14,
+            "text": "(zqtext OR zqtext*)",
+          },
+        },
+      ]
+    `);
+  });
+
+  it('goodPractices by area code, with a cursor', async () => {
+    const after = Buffer.from('offset:4').toString('base64url');
+    expect(await statementsOf(`{ goodPractices(filter: {area: "B"}, first: 5, after: "${after}") { edges { cursor node { number } } } }`))
+      .toMatchInlineSnapshot(`
+        [
+          {
+            "cypher": "MATCH (n:GoodPractice)
+        WHERE (n.areaCode = toUpper($area))
+        WITH n ORDER BY n.number
+        WITH collect(n) AS matching
+        WITH size(matching) AS total, matching[$offset..($offset + $limit)] AS page
+        RETURN total, [x IN page | x{.id, .number, __labels: labels(x)}] AS page",
+            "parameters": {
+              "area": "b",
+              "limit": 5,
+              "offset": 5,
+            },
+          },
+        ]
+      `);
+  });
+
+  it('actors, instruments and examples with their filters', async () => {
+    const statements = [
+      ...(await statementsOf('{ actors(filter: {name: "zqname", category: "zqcategory", practice: 3}) { nodes { id name } } }')),
+      ...(await statementsOf('{ instruments(filter: {text: "zqtext", issuer: "zqissuer", kind: "zqkind", year: 2015, practice: 3}) { nodes { id title } } }')),
+      ...(await statementsOf('{ examples(filter: {text: "zqtext", country: "zqcountry", organization: "zqorg", practice: 3}) { nodes { id name } } }')),
+    ];
+    expectNoSplicedValues(statements, ['zqname', 'zqcategory', 'zqtext', 'zqissuer', 'zqkind', 'zqcountry', 'zqorg']);
+    expect(statements).toMatchInlineSnapshot(`
+      [
+        {
+          "cypher": "MATCH (n:Actor)
+      WHERE (toLower(n.name) CONTAINS $name
+          OR any(alias IN coalesce(n.aliases, []) WHERE toLower(alias) CONTAINS $name)
+          OR EXISTS { MATCH (:GoodPractice)-[m:MENTIONS_ACTOR]->(n) WHERE toLower(m.text) CONTAINS $name })
+        AND (toLower(n.category) = $category)
+        AND (EXISTS { MATCH (:GoodPractice {number: $practice})-[:MENTIONS_ACTOR]->(n) })
+      WITH n ORDER BY toLower(n.name), n.id
+      WITH collect(n) AS matching
+      WITH size(matching) AS total, matching[$offset..($offset + $limit)] AS page
+      RETURN total, [x IN page | x{.id, .name, __labels: labels(x)}] AS page",
+          "parameters": {
+            "category": "zqcategory",
+            "limit": 25,
+            "name": "zqname",
+            "offset": 0,
+            "practice": 3,
+          },
+        },
+        {
+          "cypher": "MATCH (n:Instrument)
+      WHERE (toLower(coalesce(n.shortName, '')) CONTAINS $instrument
+          OR toLower(coalesce(n.symbol, '')) CONTAINS $instrument
+          OR any(alias IN coalesce(n.aliases, []) WHERE toLower(alias) CONTAINS $instrument)
+          OR all(word IN $instrumentWords WHERE toLower(n.title) CONTAINS word))
+        AND (toLower(n.issuer) CONTAINS $issuer)
+        AND (toLower(n.kind) = $kind)
+        AND (n.year = $year)
+        AND (EXISTS { MATCH (:GoodPractice {number: $practice})-[:CITES]->(n) })
+      WITH n ORDER BY toLower(n.title), n.id
+      WITH collect(n) AS matching
+      WITH size(matching) AS total, matching[$offset..($offset + $limit)] AS page
+      RETURN total, [x IN page | x{.id, .title, __labels: labels(x)}] AS page",
+          "parameters": {
+            "instrument": "zqtext",
+            "instrumentWords": [
+              "zqtext",
+            ],
+            "issuer": "zqissuer",
+            "kind": "zqkind",
+            "limit": 25,
+            "offset": 0,
+            "practice": 3,
+            "year": 2015,
+          },
+        },
+        {
+          "cypher": "MATCH (n:Example)
+      WHERE (all(word IN $words WHERE toLower(n.name + ' ' + coalesce(n.description, '')) CONTAINS word))
+        AND (EXISTS { MATCH (n)-[:LOCATED_IN]->(c:Country) WHERE toLower(c.name) = $country OR c.id = $country })
+        AND (EXISTS { MATCH (n)-[:RUN_BY]->(o:Organization)
+          WHERE toLower(o.name) = $organization OR o.id = $organization
+            OR any(alias IN coalesce(o.aliases, []) WHERE toLower(alias) = $organization) })
+        AND (EXISTS { MATCH (:GoodPractice {number: $practice})-[:HAS_EXAMPLE]->(n) })
+      WITH n ORDER BY toLower(n.name), n.id
+      WITH collect(n) AS matching
+      WITH size(matching) AS total, matching[$offset..($offset + $limit)] AS page
+      RETURN total, [x IN page | x{.id, .name, __labels: labels(x)}] AS page",
+          "parameters": {
+            "country": "zqcountry",
+            "limit": 25,
+            "offset": 0,
+            "organization": "zqorg",
+            "practice": 3,
+            "words": [
+              "zqtext",
+            ],
+          },
+        },
+      ]
+    `);
+  });
+
+  it('node, nodes, actor, instrument, example, area, footnote: lookups by key', async () => {
+    const statements = await statementsOf(`{
+      node(id: "gp:1") { id ... on GoodPractice { title } ... on Actor { name } }
+      nodes(ids: ["actor:x", "instrument:y"]) { id }
+      actor(id: "actor:zqactor") { name }
+      instrument(id: "instrument:zqinstrument") { title }
+      example(id: "example:zqexample") { name }
+      area(code: "a") { title }
+      footnote(number: 4) { text }
+    }`);
+    expect(statements).toMatchInlineSnapshot(`
+      [
+        {
+          "cypher": "UNWIND $ids AS id
+      MATCH (x:Node {id: id})
+      RETURN x{.id, .name, .title, __labels: labels(x)} AS x",
+          "parameters": {
+            "ids": [
+              "gp:1",
+            ],
+          },
+        },
+        {
+          "cypher": "UNWIND $ids AS id
+      MATCH (x:Node {id: id})
+      RETURN x{.id, __labels: labels(x)} AS x",
+          "parameters": {
+            "ids": [
+              "actor:x",
+              "instrument:y",
+            ],
+          },
+        },
+        {
+          "cypher": "UNWIND $ids AS id
+      MATCH (x:Node {id: id})
+      RETURN x{.id, .name, __labels: labels(x)} AS x",
+          "parameters": {
+            "ids": [
+              "actor:zqactor",
+              "example:zqexample",
+            ],
+          },
+        },
+        {
+          "cypher": "UNWIND $ids AS id
+      MATCH (x:Node {id: id})
+      RETURN x{.id, .title, __labels: labels(x)} AS x",
+          "parameters": {
+            "ids": [
+              "instrument:zqinstrument",
+              "area:A",
+            ],
+          },
+        },
+        {
+          "cypher": "UNWIND $ids AS id
+      MATCH (x:Node {id: id})
+      RETURN x{.id, .text, __labels: labels(x)} AS x",
+          "parameters": {
+            "ids": [
+              "footnote:4",
+            ],
+          },
+        },
+      ]
+    `);
+  });
+
+  it('plain lists: areas, organizations, countries, footnotes and Section 1', async () => {
+    const statements = await statementsOf(`{
+      areas { code } organizations(name: "zqorg") { name } countries(name: "zqcountry") { name } footnotes { number }
+      nexusFamilies { name } manifestations { name } notions { name } regionalContexts { name }
+      watchPoints(category: "zqcategory") { factor } regionalMeetings { place }
+    }`);
+    expectNoSplicedValues(statements, ['zqorg', 'zqcountry', 'zqcategory']);
+    expect(statements).toMatchInlineSnapshot(`
+      [
+        {
+          "cypher": "MATCH (x:Area)
+      WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
+        AND ($category IS NULL OR toLower(x.category) = $category)
+      WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
+      RETURN x{.id, .code, __labels: labels(x)} AS x",
+          "parameters": {
+            "category": null,
+            "name": null,
+          },
+        },
+        {
+          "cypher": "MATCH (x:Organization)
+      WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
+        AND ($category IS NULL OR toLower(x.category) = $category)
+      WITH x ORDER BY toLower(x.name), x.id
+      RETURN x{.id, .name, __labels: labels(x)} AS x",
+          "parameters": {
+            "category": null,
+            "name": "zqorg",
+          },
+        },
+        {
+          "cypher": "MATCH (x:Country)
+      WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
+        AND ($category IS NULL OR toLower(x.category) = $category)
+      WITH x ORDER BY toLower(x.name), x.id
+      RETURN x{.id, .name, __labels: labels(x)} AS x",
+          "parameters": {
+            "category": null,
+            "name": "zqcountry",
+          },
+        },
+        {
+          "cypher": "MATCH (x:Footnote)
+      WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
+        AND ($category IS NULL OR toLower(x.category) = $category)
+      WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
+      RETURN x{.id, .number, __labels: labels(x)} AS x",
+          "parameters": {
+            "category": null,
+            "name": null,
+          },
+        },
+        {
+          "cypher": "MATCH (x:NexusFamily)
+      WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
+        AND ($category IS NULL OR toLower(x.category) = $category)
+      WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
+      RETURN x{.id, .name, __labels: labels(x)} AS x",
+          "parameters": {
+            "category": null,
+            "name": null,
+          },
+        },
+        {
+          "cypher": "MATCH (x:Manifestation)
+      WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
+        AND ($category IS NULL OR toLower(x.category) = $category)
+      WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
+      RETURN x{.id, .name, __labels: labels(x)} AS x",
+          "parameters": {
+            "category": null,
+            "name": null,
+          },
+        },
+        {
+          "cypher": "MATCH (x:Notion)
+      WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
+        AND ($category IS NULL OR toLower(x.category) = $category)
+      WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
+      RETURN x{.id, .name, __labels: labels(x)} AS x",
+          "parameters": {
+            "category": null,
+            "name": null,
+          },
+        },
+        {
+          "cypher": "MATCH (x:RegionalContext)
+      WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
+        AND ($category IS NULL OR toLower(x.category) = $category)
+      WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
+      RETURN x{.id, .name, __labels: labels(x)} AS x",
+          "parameters": {
+            "category": null,
+            "name": null,
+          },
+        },
+        {
+          "cypher": "MATCH (x:WatchPoint)
+      WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
+        AND ($category IS NULL OR toLower(x.category) = $category)
+      WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
+      RETURN x{.id, .factor, __labels: labels(x)} AS x",
+          "parameters": {
+            "category": "zqcategory",
+            "name": null,
+          },
+        },
+        {
+          "cypher": "MATCH (x:RegionalMeeting)
+      WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
+        AND ($category IS NULL OR toLower(x.category) = $category)
+      WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
+      RETURN x{.id, .place, __labels: labels(x)} AS x",
+          "parameters": {
+            "category": null,
+            "name": null,
+          },
+        },
+      ]
+    `);
+  });
+
+  it('search: every index once, the query as a Lucene parameter', async () => {
+    const statements = await statementsOf('{ search(query: "zqsearch prison", types: [GOOD_PRACTICE, STEP], first: 5) { score snippet node { id } } }');
+    expectNoSplicedValues(statements, ['zqsearch']);
+    expect(statements).toMatchInlineSnapshot(`
+      [
+        {
+          "cypher": "CALL {
+        CALL db.index.fulltext.queryNodes('practice_text', $query, {limit: $candidates}) YIELD node, score RETURN node, score
+        UNION ALL
+        CALL db.index.fulltext.queryNodes('step_text', $query, {limit: $candidates}) YIELD node, score RETURN node, score
+      }
+      WITH node, score WHERE any(label IN labels(node) WHERE label IN $labels)
+      WITH node, score ORDER BY score DESC, node.id LIMIT $limit
+      RETURN node{.id, .aliases, .definition, .description, .factor, .indicators, .items, .lead, .name, .shortName, .symbol, .text, .title, __labels: labels(node)} AS node, score",
+          "parameters": {
+            "candidates": 10,
+            "labels": [
+              "GoodPractice",
+              "Step",
+            ],
+            "limit": 5,
+            "query": "(zqsearch OR zqsearch*) (prison OR prison*)",
+          },
+        },
+      ]
+    `);
+  });
+
+  it('relatedPractices, paths, neighborhood and dataset', async () => {
+    const statements = [
+      ...(await statementsOf('{ relatedPractices(number: 3, first: 5) { score practice { number } sharedActors { name } } }')),
+      ...(await statementsOf('{ paths(from: "gp:2", to: "actor:zqactor", maxLength: 3) { length nodes { id label } relationships { type } } }')),
+      ...(await statementsOf('{ neighborhood(id: "gp:3", depth: 2, types: ["HAS_STEP", "CITES", "HAS_STEP"]) { nodes { id type label } edges { source target type } } }')),
+      ...(await statementsOf('{ dataset { version nodeCount } }')),
+    ];
+    expectNoSplicedValues(statements, ['zqactor']);
+    expect(statements).toMatchInlineSnapshot(`
+      [
+        {
+          "cypher": "UNWIND $numbers AS number
+      MATCH (x:GoodPractice {number: number})
+      RETURN x{.id, .number, __labels: labels(x)} AS x",
+          "parameters": {
+            "numbers": [
+              3,
+            ],
+          },
+        },
+        {
+          "cypher": "MATCH (a:Node {id: $from}), (b:Node {id: $to})
+      MATCH p = allShortestPaths((a)-[*..3]-(b))
+      WITH p LIMIT 200
+      RETURN [x IN nodes(p) | x{.id, .code, .date, .factor, .name, .number, .place, .shortName, .title, __labels: labels(x)}] AS nodes,
+        [r IN relationships(p) | r{.id, __type: type(r), __start: startNode(r).id, __end: endNode(r).id}] AS rels",
+          "parameters": {
+            "from": "gp:2",
+            "to": "actor:zqactor",
+          },
+        },
+        {
+          "cypher": "MATCH (centre:Node {id: $id})
+      MATCH (centre)-[:CITES|HAS_STEP*0..2]-(x:Node)
+      WITH collect(DISTINCT x) AS found
+      CALL (found) {
+        UNWIND found AS a
+        MATCH (a)-[r:CITES|HAS_STEP]->(b:Node)
+        WHERE b IN found
+        RETURN collect(r{.id, __type: type(r), __start: a.id, __end: b.id}) AS rels
+      }
+      RETURN [x IN found | x{.id, .code, .date, .factor, .name, .number, .place, .shortName, .title, __labels: labels(x)}] AS nodes, rels",
+          "parameters": {
+            "id": "gp:3",
+          },
+        },
+        {
+          "cypher": "MATCH (d:Dataset {key: $key})
+      RETURN d.version AS version, d.sourceSha256 AS sourceSha256, d.sourcePath AS sourcePath,
+        CASE WHEN d.loadedAt IS NULL THEN null ELSE toString(d.loadedAt) END AS loadedAt,
+        d.nodeCount AS nodeCount, d.relationshipCount AS relationshipCount",
+          "parameters": {
+            "key": "toolkit",
+          },
+        },
+      ]
+    `);
+  });
+});
