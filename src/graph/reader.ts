@@ -5,6 +5,7 @@
 // SERVICE_UNAVAILABLE error within `timeoutMs` instead of the driver's long retry.
 import { GraphQLError } from 'graphql';
 import type { Driver, RecordShape } from 'neo4j-driver';
+import { observeStatement } from '../observability/statements.js';
 
 export type CypherParameters = Record<string, unknown>;
 
@@ -84,7 +85,10 @@ export class Neo4jGraphReader implements GraphReader {
       timer = setTimeout(() => reject(new QueryTimeoutError(`no answer within ${this.timeoutMs} ms`)), this.timeoutMs);
     });
     try {
-      const result = await Promise.race([session.executeRead((tx) => tx.run<Shape>(cypher, parameters)), timeout]);
+      // Timed and traced (nexus_cypher_statement_duration_seconds, one client span).
+      const result = await observeStatement(cypher, this.database, () =>
+        Promise.race([session.executeRead((tx) => tx.run<Shape>(cypher, parameters)), timeout]),
+      );
       await session.close();
       return result.records;
     } catch (error) {

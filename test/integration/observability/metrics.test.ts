@@ -73,6 +73,8 @@ describe('/metrics', () => {
     expect(values.get('nexus_response_cache_hits_total')).toBe(1);
     expect(values.get('nexus_response_cache_misses_total')).toBeGreaterThanOrEqual(1);
     expect(values.get('nexus_response_cache_hit_bytes_total')).toBe(hitBytes);
+    // Every statement the reader sent is timed (the shared version read is counted per request but sent once).
+    expect(values.get('nexus_cypher_statement_duration_seconds_count{outcome="ok"}')).toBeGreaterThanOrEqual(statements - 1);
   });
 
   it('counts GraphQL errors by code, and anonymous operations as "anonymous"', async () => {

@@ -71,6 +71,12 @@ describe('tracing', () => {
     expect(execution.traceId).toBe(server!.traceId);
     const resolvers = spans.filter((span) => span.traceId === server!.traceId && span.name.startsWith('graphql.resolve'));
     expect(resolvers.length).toBeGreaterThan(0);
+    await until(() => spans.some((span) => span.traceId === server!.traceId && span.name.endsWith(' neo4j')));
+    const statements = spans.filter((span) => span.traceId === server!.traceId && span.name.endsWith(' neo4j'));
+    expect(statements.every((span) => span.kind === 3)).toBe(true);
+    const text = statements[0]!.attributes?.find((attribute) => attribute.key === 'db.query.text')?.value['stringValue'];
+    expect(text).toMatch(/MATCH|UNWIND|CALL/);
+    expect(text).not.toContain('17');
   });
 
   it('leaves out health and readiness probes', async () => {
