@@ -52,6 +52,8 @@ interface Sample {
   p90: number;
   p99: number;
   errors: number;
+  /** Resident memory of the busiest API process at the end of the round. */
+  apiRssMb: number;
   /** Cores used during the round, per process group. */
   cores: { api: number; balancer: number; neo4j: number; harness: number; machine: number };
 }
@@ -75,6 +77,11 @@ async function freePort(): Promise<number> {
 function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'));
+  return Math.round(Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024);
 }
 
 /** CPU seconds the whole machine has been busy (all cores). */
@@ -206,6 +213,7 @@ async function main(): Promise<void> {
             p90: result.latency.p90,
             p99: result.latency.p99,
             errors: result.errors + result.non2xx + result.timeouts,
+            apiRssMb: Math.max(...pids.api.slice(0, replicas).map(rssMb)),
             cores: {
               api: pids.api.reduce((sum, pid, index) => sum + cpuSeconds(pid) - cpuBefore.api[index]!, 0) / elapsed,
               balancer: (cpuSeconds(pids.balancer) - cpuBefore.balancer) / elapsed,
@@ -234,6 +242,7 @@ async function main(): Promise<void> {
           p50: Math.round(mean((s) => s.p50) * 10) / 10,
           p99: Math.round(mean((s) => s.p99) * 10) / 10,
           errors: own.reduce((sum, s) => sum + s.errors, 0),
+          apiRssMb: Math.max(...own.map((s) => s.apiRssMb)),
           cores: {
             api: Math.round(mean((s) => s.cores.api) * 100) / 100,
             balancer: Math.round(mean((s) => s.cores.balancer) * 100) / 100,
@@ -264,11 +273,11 @@ async function main(): Promise<void> {
       `Node ${conditions.node}, ${conditions.cpus} cores, load average at the end ${conditions.loadAverage.join(' / ')}; ` +
         `${connections} connections, ${rounds} rounds of ${durationSec} s per cell (after a 3 s warm-up), the ${QUERY_MIX.length}-query mix.`,
       '',
-      '| replicas | requests | req/s | p50 ms | p99 ms | errors | cores: API | LB | Neo4j | load generator | whole machine |',
-      '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      '| replicas | requests | req/s | p50 ms | p99 ms | errors | API RSS MB | cores: API | LB | Neo4j | load generator | whole machine |',
+      '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...summary.map(
         (row) =>
-          `| ${row.replicas} | ${row.kind} | ${row.rps} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.cores.api} | ${row.cores.balancer} | ${row.cores.neo4j} | ${row.cores.harness} | ${row.cores.machine} |`,
+          `| ${row.replicas} | ${row.kind} | ${row.rps} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.apiRssMb} | ${row.cores.api} | ${row.cores.balancer} | ${row.cores.neo4j} | ${row.cores.harness} | ${row.cores.machine} |`,
       ),
       '',
     ];
