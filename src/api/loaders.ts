@@ -40,7 +40,7 @@ export class Loaders implements ReadSink {
       this.nodes.set(record.id, record);
       return record;
     }
-    if (covers(known.projected, record.projected)) return known;
+    if (covers(known.projected, record.projected) && Object.keys(record.properties).every((key) => key in known.properties)) return known;
     const merged: NodeRecord = {
       id: record.id,
       labels: record.labels.length > 0 ? record.labels : known.labels,
@@ -151,13 +151,13 @@ export class Loaders implements ReadSink {
           () => `UNWIND $ids AS id
 MATCH (x:Node {id: id})
 MATCH ${linkPattern(link, 'x', 'r', 'o')}
-WITH id, x, r, o ORDER BY id, ${orderOf(link.direction, 'r', 'o')}
-RETURN id AS key, ${edgeProjection(link, 'x', 'r', 'o')} AS edge, ${projection(link.node, 'o', 1)} AS node`,
+WITH id, x, r, o ORDER BY id, ${orderOf(link, 'r', 'o')}
+RETURN id AS key, ${edgeProjection(link, 'r')} AS edge, ${projection(link.node, 'o', 1)} AS node`,
         );
         const unique = [...new Set(ids)];
         const rows = await this.reader.read<{ key: string; edge: unknown; node: unknown }>(statement, { ids: unique });
         const byOwner = new Map<string, Link[]>(unique.map((id) => [id, []]));
-        for (const row of rows) byOwner.get(row.get('key'))?.push(readLink(row.get('edge'), row.get('node'), link, this));
+        for (const row of rows) byOwner.get(row.get('key'))?.push(readLink(row.get('key'), row.get('edge'), row.get('node'), link, this));
         for (const [owner, links] of byOwner) this.links(owner, link, links);
         return ids.map((id) => byOwner.get(id) ?? []);
       });

@@ -16,7 +16,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { FIELD_BINDINGS, linkTargetType, NODE_TYPES, relationshipModel, type LinkBinding } from '../graph/model.js';
+import { FIELD_BINDINGS, linkTargetType, NODE_TYPE_BY_LABEL, relationshipModel, type LinkBinding } from '../graph/model.js';
 import { EMPTY_PLAN, mergePlans, type LinkPlan, type NodePlan } from '../graph/plan.js';
 import type { Projected } from '../graph/values.js';
 
@@ -79,7 +79,7 @@ function mergeKeys(left: Projected, right: readonly string[] | '*'): Projected {
 
 /** The plan for the nodes a selection is made on, as any of `typeNames`. */
 export function nodePlan(scope: Scope, typeNames: readonly string[], selectionSets: readonly SelectionSetNode[], depth: number): NodePlan {
-  let plan: NodePlan = EMPTY_PLAN;
+  let plan: NodePlan = typeNames.length === 1 && typeNames[0] && NODE_TYPE_BY_LABEL.has(typeNames[0]) ? { ...EMPTY_PLAN, label: typeNames[0] } : EMPTY_PLAN;
   for (const typeName of typeNames) {
     const bindings = FIELD_BINDINGS[typeName];
     if (!bindings) continue;
@@ -126,7 +126,7 @@ export function linkPlan(scope: Scope, binding: LinkBinding, selectionSets: read
   const bindings = FIELD_BINDINGS[edgeType] ?? {};
   const farEnd = binding.direction === 'out' ? 'end' : 'start';
   let edgeKeys: Projected = [];
-  let node: NodePlan = EMPTY_PLAN;
+  let node: NodePlan = otherTypes.length === 1 && otherTypes[0] ? { ...EMPTY_PLAN, label: otherTypes[0] } : EMPTY_PLAN;
   for (const [fieldName, fieldNodes] of collectFields(scope, selectionSets, edgeType)) {
     const field = bindings[fieldName];
     if (!field) continue;
@@ -212,8 +212,6 @@ export function linkPlanOf(info: GraphQLResolveInfo, binding: LinkBinding): Link
 }
 
 
-/** Properties every display label may read (GraphNode.label of a node of any type). */
-const DISPLAY_KEYS = [...new Set(NODE_TYPES.flatMap((type) => type.displayKeys))].sort();
 
 /** The plan of GraphNode records (neighbourhood, paths) found at `path` inside the field's selection. */
 export function graphNodePlanAt(info: GraphQLResolveInfo, path: string[]): NodePlan {
@@ -227,7 +225,7 @@ export function graphNodePlanAt(info: GraphQLResolveInfo, path: string[]): NodeP
     }
     const fields = collectFields(scope, selections, 'GraphNode');
     let plan: NodePlan = EMPTY_PLAN;
-    if (fields.has('label')) plan = { ...plan, keys: mergeKeys(plan.keys, DISPLAY_KEYS) };
+    if (fields.has('label')) plan = { ...plan, perLabel: ['display'] };
     if (fields.has('properties')) plan = { ...plan, keys: '*' };
     const typed = fields.get('node');
     if (typed) {

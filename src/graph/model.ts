@@ -191,6 +191,20 @@ export const PROPERTY_TYPES: Readonly<Record<string, 'String' | 'Int' | 'Boolean
   sourceStartLine: 'Int', sourceEndLine: 'Int', sourcePage: 'Int', sourceText: 'String',
 };
 
+/** Groups of properties a view of a node of any type needs, chosen by its label. */
+export type PerLabelKeys = 'display' | 'search';
+
+/** The properties of `label` a per-label view needs: its display keys and/or its search fields. */
+export function perLabelKeys(label: string, kinds: readonly PerLabelKeys[]): string[] {
+  const model = NODE_TYPE_BY_LABEL.get(label);
+  if (!model) return [];
+  const keys = [
+    ...(kinds.includes('display') ? model.displayKeys : []),
+    ...(kinds.includes('search') ? (model.search?.fields ?? []) : []),
+  ];
+  return [...new Set(keys)];
+}
+
 // ---- Ids ----------------------------------------------------------------------
 
 /** The label an id stands for ("gp:17/action:2/step:3" → Step), or null for an unknown prefix. */
@@ -267,17 +281,27 @@ export function relationshipModel(type: string): RelationshipModel | undefined {
 
 export type Direction = 'out' | 'in';
 
+/** The property a label's nodes are ordered by in lists: the first of number, order, name, title it has, else id. */
+export function sortKeyOf(label: string): string {
+  const properties = NODE_TYPE_BY_LABEL.get(label)?.properties ?? [];
+  return ['number', 'order', 'name', 'title'].find((key) => properties.includes(key)) ?? 'id';
+}
+
 /**
- * Order of a relationship list seen from one node (Cypher over `r` and the
- * other node `o`): outgoing lists follow the stored `order` (steps, mentions,
- * citations in source order); incoming lists follow the other node's number or name.
+ * Order of a relationship list seen from one node (Cypher terms over the
+ * relationship `r` and the other node `o`): outgoing lists with a stored
+ * `order` follow it (steps, mentions, citations in source order); other lists
+ * follow the other node's sort key, then the stored order. Only what decides
+ * the order is read: each term costs a property read per row.
  */
-export const LINK_ORDER: Readonly<Record<Direction, readonly string[]>> = {
-  out: ['r.order', 'o.number', 'o.order', 'o.name', 'o.title', 'o.id'],
-  in: ['o.number', 'o.order', 'o.name', 'o.title', 'r.order', 'o.id'],
-};
-/** Properties of the other node the order reads (always fetched with a link list). */
-export const LINK_ORDER_KEYS = ['number', 'order', 'name', 'title'] as const;
+export function linkOrder(type: string, direction: Direction): string[] {
+  const model = RELATIONSHIP_BY_TYPE.get(type);
+  const ordered = model?.properties.includes('order') ?? false;
+  if (direction === 'out' && ordered) return ['r.order'];
+  const ends = (direction === 'out' ? model?.to : model?.from) ?? [];
+  const byOther = ends.length === 1 && ends[0] ? [`o.${sortKeyOf(ends[0])}`] : ['o.number', 'o.order', 'o.name', 'o.title', 'o.id'];
+  return [...byOther, ...(ordered ? ['r.order'] : [])];
+}
 
 // ---- What backs each GraphQL field ---------------------------------------------------
 

@@ -4,14 +4,21 @@
 // built from GraphQL selections (src/api/plans.ts) and compiled here; the
 // statement text depends only on the plan, so it is built once per shape and
 // Neo4j's plan cache is hit.
-import { LINK_ORDER, type Direction } from './model.js';
+import { linkOrder, NODE_TYPES, perLabelKeys, type Direction, type PerLabelKeys } from './model.js';
 import { toEdgeRecord, toNodeRecord, type EdgeRecord, type NodeRecord, type Projected } from './values.js';
 
 export interface NodePlan {
+  /** The nodes' label when only one is possible (then labels are not read). */
+  label?: string;
   /** Stored properties to read besides `id` ('*' = all). */
   keys: Projected;
   /** Relationship lists to read in the same statement. */
   links: LinkPlan[];
+  /**
+   * Read, per node, only its own label's display keys and/or search fields
+   * (views of nodes of any type: graph tools' labels, search snippets).
+   */
+  perLabel?: readonly PerLabelKeys[];
 }
 
 export interface LinkPlan {
@@ -52,12 +59,17 @@ export function mergePlans(left: NodePlan, right: NodePlan): NodePlan {
         : link,
     );
   }
-  return { keys: mergeKeys(left.keys, right.keys), links: [...links.values()].sort((a, b) => linkKey(a).localeCompare(linkKey(b))) };
+  // A plan without a label adds keys or links to the same nodes; two different labels mean labels must be read.
+  const known = left.label !== undefined && right.label !== undefined && left.label !== right.label ? undefined : (left.label ?? right.label);
+  const label = known !== undefined ? { label: known } : {};
+  const kinds = [...new Set([...(left.perLabel ?? []), ...(right.perLabel ?? [])])].sort();
+  const perLabel = kinds.length > 0 ? { perLabel: kinds } : {};
+  return { ...label, ...perLabel, keys: mergeKeys(left.keys, right.keys), links: [...links.values()].sort((a, b) => linkKey(a).localeCompare(linkKey(b))) };
 }
 
 /** A canonical text of the plan: equal plans have equal keys. */
 export function planKey(plan: NodePlan): string {
-  const keys = plan.keys === '*' ? '*' : plan.keys.join(',');
+  const keys = `${plan.label ?? ''}${(plan.perLabel ?? []).map((kind) => `+${kind}`).join('')}:${plan.keys === '*' ? '*' : plan.keys.join(',')}`;
   if (plan.links.length === 0) return `{${keys}}`;
   const links = plan.links.map((link) => `${linkKey(link)}[${link.edgeKeys === '*' ? '*' : link.edgeKeys.join(',')}]${planKey(link.node)}`);
   return `{${keys}|${links.join(';')}}`;
@@ -67,28 +79,42 @@ export function planKey(plan: NodePlan): string {
 const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const TYPE_NAME = /^[A-Z][A-Z0-9_]*$/;
 
-function propertyList(keys: Projected): string[] {
+function propertyList(keys: Projected, withId = true): string[] {
   if (keys === '*') return ['.*'];
   const named = keys.filter((key) => key !== 'id').map((key) => {
     if (!PROPERTY_NAME.test(key)) throw new Error(`"${key}" is not a property name of the graph model`);
     return `.${key}`;
   });
-  return ['.id', ...named];
+  // Relationships are read with their id only when a field shows it (each property read costs a db hit).
+  return withId || keys.includes('id') ? ['.id', ...named] : named;
+}
+
+/**
+ * The properties a per-label view reads, chosen by the node's label in the
+ * statement, so each node costs only its own (labels and keys come from the model).
+ */
+function perLabelValues(variable: string, kinds: readonly PerLabelKeys[]): string {
+  const cases = NODE_TYPES.map((type) => {
+    const keys = perLabelKeys(type.label, kinds);
+    return `WHEN ${variable}:${type.label} THEN [${keys.map((key) => `${variable}.${key}`).join(', ')}]`;
+  });
+  return `CASE ${cases.join(' ')} ELSE [] END`;
 }
 
 /** Cypher of a link pattern from `from` over `r` to `to` in the link's direction. */
 function pattern(link: LinkPlan, from: string, r: string, to: string): string {
   if (!TYPE_NAME.test(link.relationship)) throw new Error(`"${link.relationship}" is not a relationship type of the graph model`);
-  return link.direction === 'out' ? `(${from})-[${r}:${link.relationship}]->(${to}:Node)` : `(${from})<-[${r}:${link.relationship}]-(${to}:Node)`;
+  // Relationships of the model only link toolkit nodes: no label check on the far end (it would cost a read per row).
+  return link.direction === 'out' ? `(${from})-[${r}:${link.relationship}]->(${to})` : `(${from})<-[${r}:${link.relationship}]-(${to})`;
 }
 
-export function orderOf(direction: Direction, r: string, o: string): string {
-  return LINK_ORDER[direction].map((term) => term.replace(/^r\./, `${r}.`).replace(/^o\./, `${o}.`)).join(', ');
+export function orderOf(link: { relationship: string; direction: Direction }, r: string, o: string): string {
+  return linkOrder(link.relationship, link.direction).map((term) => term.replace(/^r\./, `${r}.`).replace(/^o\./, `${o}.`)).join(', ');
 }
 
-/** The relationship's ends as stored, whatever the direction it was walked in. */
-function endIds(link: LinkPlan, from: string, to: string): string {
-  return link.direction === 'out' ? `__start: ${from}.id, __end: ${to}.id` : `__start: ${to}.id, __end: ${from}.id`;
+/** The map of a relationship's properties (its ends are the owner and the other node, known from the rows). */
+function edgeMap(link: LinkPlan, r: string): string {
+  return `${r}{${propertyList(link.edgeKeys, false).join(', ')}}`;
 }
 
 const projections = new Map<string, string>();
@@ -107,21 +133,24 @@ export function projection(plan: NodePlan, variable: string, depth = 0): string 
 }
 
 function buildProjection(plan: NodePlan, variable: string, depth: number): string {
-  const entries = [...propertyList(plan.keys), `__labels: labels(${variable})`];
+  const entries = [...propertyList(plan.keys), ...(plan.label ? [] : [`__labels: labels(${variable})`])];
+  if (plan.perLabel && plan.perLabel.length > 0 && plan.keys !== '*') {
+    entries.push(`__perLabel: ${perLabelValues(variable, plan.perLabel)}`, `__perLabelKinds: ${JSON.stringify(plan.perLabel.join(','))}`);
+  }
   plan.links.forEach((link, index) => {
     const r = `r${depth + 1}`;
     const o = `o${depth + 1}`;
     entries.push(
-      `__link${index}: COLLECT { MATCH ${pattern(link, variable, r, o)} WITH ${r}, ${o} ORDER BY ${orderOf(link.direction, r, o)} ` +
-        `RETURN {edge: ${r}{${[...propertyList(link.edgeKeys), endIds(link, variable, o)].join(', ')}}, node: ${projection(link.node, o, depth + 1)}} }`,
+      `__link${index}: COLLECT { MATCH ${pattern(link, variable, r, o)} WITH ${r}, ${o} ORDER BY ${orderOf(link, r, o)} ` +
+        `RETURN {edge: ${edgeMap(link, r)}, node: ${projection(link.node, o, depth + 1)}} }`,
     );
   });
   return `${variable}{${entries.join(', ')}}`;
 }
 
 /** The map projection of the relationship `r` of a link list read at the top level of a statement. */
-export function edgeProjection(link: LinkPlan, from: string, r: string, to: string): string {
-  return `${r}{${[...propertyList(link.edgeKeys), endIds(link, from, to)].join(', ')}}`;
+export function edgeProjection(link: LinkPlan, r: string): string {
+  return edgeMap(link, r);
 }
 
 export { pattern as linkPattern };
@@ -139,16 +168,16 @@ type Raw = Record<string, unknown>;
 
 export function readNode(raw: unknown, plan: NodePlan, sink: ReadSink): NodeRecord {
   const map = raw as Raw;
-  const node = sink.node(toNodeRecord(map, plan.keys));
+  const node = sink.node(toNodeRecord(map, plan.keys, plan.label));
   plan.links.forEach((link, index) => {
     const items = (map[`__link${index}`] as Raw[] | undefined) ?? [];
-    sink.links(node.id, link, items.map((item) => readLink(item['edge'], item['node'], link, sink)));
+    sink.links(node.id, link, items.map((item) => readLink(node.id, item['edge'], item['node'], link, sink)));
   });
   return node;
 }
 
-export function readLink(rawEdge: unknown, rawNode: unknown, link: LinkPlan, sink: ReadSink): Link {
-  const edgeMap = rawEdge as Raw;
-  const edge = toEdgeRecord(edgeMap, link.relationship, String(edgeMap['__start']), String(edgeMap['__end']), link.edgeKeys);
-  return { edge, node: readNode(rawNode, link.node, sink) };
+export function readLink(ownerId: string, rawEdge: unknown, rawNode: unknown, link: LinkPlan, sink: ReadSink): Link {
+  const node = readNode(rawNode, link.node, sink);
+  const [startId, endId] = link.direction === 'out' ? [ownerId, node.id] : [node.id, ownerId];
+  return { edge: toEdgeRecord(rawEdge as Raw, link.relationship, startId, endId, link.edgeKeys), node };
 }

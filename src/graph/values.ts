@@ -2,7 +2,7 @@
 // and lists, map projections of nodes and relationships) into the plain
 // records every layer uses, whatever the driver's disableLosslessIntegers setting.
 import neo4j from 'neo4j-driver';
-import { nodeLabelOf, TECHNICAL_LABEL } from './model.js';
+import { nodeLabelOf, perLabelKeys, TECHNICAL_LABEL, type PerLabelKeys } from './model.js';
 
 export type Scalar = string | number | boolean;
 export type PropertyValue = Scalar | Scalar[];
@@ -82,12 +82,24 @@ export function toProperties(raw: Readonly<Record<string, unknown>>): Properties
  * A node from a map projection `n{.id, .title, __labels: labels(n)}` (or
  * `n{.*, __labels: labels(n)}` when `projected` is '*').
  */
-export function toNodeRecord(raw: Readonly<Record<string, unknown>>, projected: Projected): NodeRecord {
+export function toNodeRecord(raw: Readonly<Record<string, unknown>>, projected: Projected, knownLabel?: string): NodeRecord {
   const properties = toProperties(raw);
-  const labels = ((raw['__labels'] as string[] | undefined) ?? []).filter((label) => label !== TECHNICAL_LABEL);
+  const read = raw['__labels'] as string[] | undefined;
+  const labels = (read ?? (knownLabel ? [knownLabel] : [])).filter((label) => label !== TECHNICAL_LABEL);
   const id = properties['id'];
   delete properties['id'];
-  return { id: typeof id === 'string' ? id : '', labels: sortLabels(labels), properties, projected };
+  const sorted = sortLabels(labels);
+  const values = raw['__perLabel'];
+  if (Array.isArray(values)) {
+    // What a per-label view reads (plan `perLabel`), kept as properties; the record does not claim them as projected keys.
+    const kinds = String(raw['__perLabelKinds'] ?? '').split(',') as PerLabelKeys[];
+    const keys = perLabelKeys(nodeLabelOf(sorted), kinds);
+    keys.forEach((key, index) => {
+      const value = toPropertyValue(values[index]);
+      if (value !== null && !(key in properties)) properties[key] = value;
+    });
+  }
+  return { id: typeof id === 'string' ? id : '', labels: sorted, properties, projected };
 }
 
 /** The node's own label first, so `labels[0]` is its type. */

@@ -83,27 +83,39 @@ export interface RelatedPlans {
 const PRACTICE_KEYS = ['number'];
 const NAME_KEYS = ['name', 'shortName', 'title'];
 
-// Candidates are reached from the practice's own actors, instruments and links,
-// so the cost follows its neighbourhood, not the number of practices in the graph.
+// One pass per kind of evidence, each starting from the practice's own actors,
+// instruments and links and grouped by the practice reached, so the cost
+// follows the practice's neighbourhood, not the number of practices; shared
+// actors and instruments are collected on the way instead of being matched again.
 export function relatedStatement(plans: RelatedPlans): string {
   return `UNWIND $ids AS sourceId
 MATCH (p:GoodPractice {id: sourceId})
 CALL (p) {
-  MATCH (p)-[:MENTIONS_ACTOR]->(:Actor)<-[:MENTIONS_ACTOR]-(q:GoodPractice) RETURN q
-  UNION
-  MATCH (p)-[:CITES]->(:Instrument)<-[:CITES]-(q:GoodPractice) RETURN q
-  UNION
-  MATCH (p)-[:REFERENCES|MERGED_WITH]-(q:GoodPractice) RETURN q
+  MATCH (p)-[:MENTIONS_ACTOR]->(a:Actor)<-[:MENTIONS_ACTOR]-(q:GoodPractice) WHERE q <> p
+  WITH DISTINCT q, a ORDER BY a.name
+  RETURN q, collect(${projection(plans.actors, 'a')}) AS actors, [] AS instruments, false AS referencesTo, false AS referencedFrom, false AS merged
+  UNION ALL
+  MATCH (p)-[:CITES]->(i:Instrument)<-[:CITES]-(q:GoodPractice) WHERE q <> p
+  WITH DISTINCT q, i ORDER BY i.title
+  RETURN q, [] AS actors, collect(${projection(plans.instruments, 'i')}) AS instruments, false AS referencesTo, false AS referencedFrom, false AS merged
+  UNION ALL
+  MATCH (p)-[:REFERENCES]->(q:GoodPractice) WHERE q <> p
+  RETURN DISTINCT q, [] AS actors, [] AS instruments, true AS referencesTo, false AS referencedFrom, false AS merged
+  UNION ALL
+  MATCH (p)<-[:REFERENCES]-(q:GoodPractice) WHERE q <> p
+  RETURN DISTINCT q, [] AS actors, [] AS instruments, false AS referencesTo, true AS referencedFrom, false AS merged
+  UNION ALL
+  MATCH (p)-[:MERGED_WITH]-(q:GoodPractice) WHERE q <> p
+  RETURN DISTINCT q, [] AS actors, [] AS instruments, false AS referencesTo, false AS referencedFrom, true AS merged
 }
-WITH sourceId, p, q WHERE q <> p
-WITH sourceId, p, q,
-  COLLECT { MATCH (p)-[:MENTIONS_ACTOR]->(a:Actor)<-[:MENTIONS_ACTOR]-(q) WITH DISTINCT a ORDER BY a.name RETURN ${projection(plans.actors, 'a')} } AS actors,
-  COLLECT { MATCH (p)-[:CITES]->(i:Instrument)<-[:CITES]-(q) WITH DISTINCT i ORDER BY i.title RETURN ${projection(plans.instruments, 'i')} } AS instruments,
-  EXISTS { (p)-[:REFERENCES]->(q) } AS referencesTo,
-  EXISTS { (q)-[:REFERENCES]->(p) } AS referencedFrom,
-  EXISTS { (p)-[:MERGED_WITH]-(q) } AS merged
-WHERE size(actors) > 0 OR size(instruments) > 0 OR referencesTo OR referencedFrom OR merged
-RETURN sourceId, ${projection(plans.practice, 'q')} AS q, actors, instruments, referencesTo, referencedFrom, merged`;
+WITH sourceId, q, collect(actors) AS actorLists, collect(instruments) AS instrumentLists,
+  any(flag IN collect(referencesTo) WHERE flag) AS referencesTo,
+  any(flag IN collect(referencedFrom) WHERE flag) AS referencedFrom,
+  any(flag IN collect(merged) WHERE flag) AS merged
+RETURN sourceId, ${projection(plans.practice, 'q')} AS q,
+  reduce(all = [], list IN actorLists | all + list) AS actors,
+  reduce(all = [], list IN instrumentLists | all + list) AS instruments,
+  referencesTo, referencedFrom, merged`;
 }
 
 interface RelatedRow {

@@ -50,8 +50,6 @@ export function snippetOf(node: NodeRecord, fields: readonly string[], terms: re
   return best ? { field: best.field, snippet: best.snippet } : { field: fields[0] ?? 'id', snippet: node.id };
 }
 
-/** What a snippet reads: every field of every search index. */
-const SNIPPET_KEYS = [...new Set(Object.values(SEARCH_TARGETS).flatMap((target) => target.fields))].sort();
 
 export async function searchNodes(
   reader: GraphReader,
@@ -64,7 +62,8 @@ export async function searchNodes(
   const query = toLuceneQuery(text, 'any');
   if (query === null) return [];
   const wanted = types && types.length > 0 ? [...new Set(types)].sort() : SEARCHABLE_TYPES;
-  const plan = mergePlans(requested, { keys: SNIPPET_KEYS, links: [] });
+  // A snippet reads the hit's own search fields, chosen by its label in the statement.
+  const plan = mergePlans(requested, { keys: [], links: [], perLabel: ['search'] });
   const statement = cachedStatement(`search:${wanted.join(',')}:${planKey(plan)}`, () => searchStatement(wanted, plan));
   const records = await reader.read<{ node: unknown; score: unknown }>(statement, {
     query,

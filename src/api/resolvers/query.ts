@@ -95,10 +95,9 @@ export const Query: QueryResolvers = {
 
   relatedPractices: async (_root, { number, first }, context, info) => {
     const limit = validateFirst(first, 5, MAX_RELATED);
-    const practice = await context.loaders.practiceByNumber(number, { keys: [], links: [] });
-    if (!practice) return [];
+    // Practice ids are "gp:<number>" (src/graph/model.ts): an unknown number simply relates to nothing.
     const plans = { practice: planAt(info, ['practice']), actors: planAt(info, ['sharedActors']), instruments: planAt(info, ['sharedInstruments']) };
-    return (await context.loaders.related(practice.id, plans)).ranked.slice(0, limit);
+    return (await context.loaders.related(`gp:${number}`, plans)).ranked.slice(0, limit);
   },
 
   paths: async (_root, { from, to, maxLength, first }, context, info) => {

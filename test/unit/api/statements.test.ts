@@ -40,7 +40,7 @@ describe('statements of root fields', () => {
         {
           "cypher": "UNWIND $numbers AS number
       MATCH (x:GoodPractice {number: number})
-      RETURN x{.id, .number, .title, __labels: labels(x), __link0: COLLECT { MATCH (x)-[r1:CITES]->(o1:Node) WITH r1, o1 ORDER BY r1.order, o1.number, o1.order, o1.name, o1.title, o1.id RETURN {edge: r1{.id, __start: x.id, __end: o1.id}, node: o1{.id, .title, __labels: labels(o1)}} }, __link1: COLLECT { MATCH (x)-[r1:HAS_STEP]->(o1:Node) WITH r1, o1 ORDER BY r1.order, o1.number, o1.order, o1.name, o1.title, o1.id RETURN {edge: r1{.id, __start: x.id, __end: o1.id}, node: o1{.id, .number, .text, __labels: labels(o1)}} }, __link2: COLLECT { MATCH (x)-[r1:MENTIONS_ACTOR]->(o1:Node) WITH r1, o1 ORDER BY r1.order, o1.number, o1.order, o1.name, o1.title, o1.id RETURN {edge: r1{.id, .text, __start: x.id, __end: o1.id}, node: o1{.id, .name, __labels: labels(o1)}} }} AS x",
+      RETURN x{.id, .number, .title, __link0: COLLECT { MATCH (x)-[r1:CITES]->(o1) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{}, node: o1{.id, .title}} }, __link1: COLLECT { MATCH (x)-[r1:HAS_STEP]->(o1) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{}, node: o1{.id, .number, .text}} }, __link2: COLLECT { MATCH (x)-[r1:MENTIONS_ACTOR]->(o1) WITH r1, o1 ORDER BY r1.order RETURN {edge: r1{.text}, node: o1{.id, .name}} }} AS x",
           "parameters": {
             "numbers": [
               3,
@@ -102,7 +102,7 @@ describe('statements of root fields', () => {
       WITH n ORDER BY n.number
       WITH collect(n) AS matching
       WITH size(matching) AS total, matching[$offset..($offset + $limit)] AS page
-      RETURN total, [x IN page | x{.id, .number, .title, __labels: labels(x)}] AS page",
+      RETURN total, [x IN page | x{.id, .number, .title}] AS page",
           "parameters": {
             "actor": "zqactor",
             "area": "zqarea",
@@ -135,7 +135,7 @@ describe('statements of root fields', () => {
         WITH n ORDER BY n.number
         WITH collect(n) AS matching
         WITH size(matching) AS total, matching[$offset..($offset + $limit)] AS page
-        RETURN total, [x IN page | x{.id, .number, __labels: labels(x)}] AS page",
+        RETURN total, [x IN page | x{.id, .number}] AS page",
             "parameters": {
               "area": "b",
               "limit": 5,
@@ -165,7 +165,7 @@ describe('statements of root fields', () => {
       WITH n ORDER BY toLower(n.name), n.id
       WITH collect(n) AS matching
       WITH size(matching) AS total, matching[$offset..($offset + $limit)] AS page
-      RETURN total, [x IN page | x{.id, .name, __labels: labels(x)}] AS page",
+      RETURN total, [x IN page | x{.id, .name}] AS page",
           "parameters": {
             "category": "zqcategory",
             "limit": 25,
@@ -187,7 +187,7 @@ describe('statements of root fields', () => {
       WITH n ORDER BY toLower(n.title), n.id
       WITH collect(n) AS matching
       WITH size(matching) AS total, matching[$offset..($offset + $limit)] AS page
-      RETURN total, [x IN page | x{.id, .title, __labels: labels(x)}] AS page",
+      RETURN total, [x IN page | x{.id, .title}] AS page",
           "parameters": {
             "instrument": "zqtext",
             "instrumentWords": [
@@ -212,7 +212,7 @@ describe('statements of root fields', () => {
       WITH n ORDER BY toLower(n.name), n.id
       WITH collect(n) AS matching
       WITH size(matching) AS total, matching[$offset..($offset + $limit)] AS page
-      RETURN total, [x IN page | x{.id, .name, __labels: labels(x)}] AS page",
+      RETURN total, [x IN page | x{.id, .name}] AS page",
           "parameters": {
             "country": "zqcountry",
             "limit": 25,
@@ -264,10 +264,29 @@ describe('statements of root fields', () => {
         {
           "cypher": "UNWIND $ids AS id
       MATCH (x:Node {id: id})
-      RETURN x{.id, .name, __labels: labels(x)} AS x",
+      RETURN x{.id, .name} AS x",
           "parameters": {
             "ids": [
               "actor:zqactor",
+            ],
+          },
+        },
+        {
+          "cypher": "UNWIND $ids AS id
+      MATCH (x:Node {id: id})
+      RETURN x{.id, .title} AS x",
+          "parameters": {
+            "ids": [
+              "instrument:zqinstrument",
+            ],
+          },
+        },
+        {
+          "cypher": "UNWIND $ids AS id
+      MATCH (x:Node {id: id})
+      RETURN x{.id, .name} AS x",
+          "parameters": {
+            "ids": [
               "example:zqexample",
             ],
           },
@@ -275,10 +294,9 @@ describe('statements of root fields', () => {
         {
           "cypher": "UNWIND $ids AS id
       MATCH (x:Node {id: id})
-      RETURN x{.id, .title, __labels: labels(x)} AS x",
+      RETURN x{.id, .title} AS x",
           "parameters": {
             "ids": [
-              "instrument:zqinstrument",
               "area:A",
             ],
           },
@@ -286,7 +304,7 @@ describe('statements of root fields', () => {
         {
           "cypher": "UNWIND $ids AS id
       MATCH (x:Node {id: id})
-      RETURN x{.id, .text, __labels: labels(x)} AS x",
+      RETURN x{.id, .text} AS x",
           "parameters": {
             "ids": [
               "footnote:4",
@@ -311,7 +329,7 @@ describe('statements of root fields', () => {
       WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
-      RETURN x{.id, .code, __labels: labels(x)} AS x",
+      RETURN x{.id, .code} AS x",
           "parameters": {
             "category": null,
             "name": null,
@@ -322,7 +340,7 @@ describe('statements of root fields', () => {
       WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY toLower(x.name), x.id
-      RETURN x{.id, .name, __labels: labels(x)} AS x",
+      RETURN x{.id, .name} AS x",
           "parameters": {
             "category": null,
             "name": "zqorg",
@@ -333,7 +351,7 @@ describe('statements of root fields', () => {
       WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY toLower(x.name), x.id
-      RETURN x{.id, .name, __labels: labels(x)} AS x",
+      RETURN x{.id, .name} AS x",
           "parameters": {
             "category": null,
             "name": "zqcountry",
@@ -344,7 +362,7 @@ describe('statements of root fields', () => {
       WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
-      RETURN x{.id, .number, __labels: labels(x)} AS x",
+      RETURN x{.id, .number} AS x",
           "parameters": {
             "category": null,
             "name": null,
@@ -355,7 +373,7 @@ describe('statements of root fields', () => {
       WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
-      RETURN x{.id, .name, __labels: labels(x)} AS x",
+      RETURN x{.id, .name} AS x",
           "parameters": {
             "category": null,
             "name": null,
@@ -366,7 +384,7 @@ describe('statements of root fields', () => {
       WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
-      RETURN x{.id, .name, __labels: labels(x)} AS x",
+      RETURN x{.id, .name} AS x",
           "parameters": {
             "category": null,
             "name": null,
@@ -377,7 +395,7 @@ describe('statements of root fields', () => {
       WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
-      RETURN x{.id, .name, __labels: labels(x)} AS x",
+      RETURN x{.id, .name} AS x",
           "parameters": {
             "category": null,
             "name": null,
@@ -388,7 +406,7 @@ describe('statements of root fields', () => {
       WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
-      RETURN x{.id, .name, __labels: labels(x)} AS x",
+      RETURN x{.id, .name} AS x",
           "parameters": {
             "category": null,
             "name": null,
@@ -399,7 +417,7 @@ describe('statements of root fields', () => {
       WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
-      RETURN x{.id, .factor, __labels: labels(x)} AS x",
+      RETURN x{.id, .factor} AS x",
           "parameters": {
             "category": "zqcategory",
             "name": null,
@@ -410,7 +428,7 @@ describe('statements of root fields', () => {
       WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
-      RETURN x{.id, .place, __labels: labels(x)} AS x",
+      RETURN x{.id, .place} AS x",
           "parameters": {
             "category": null,
             "name": null,
@@ -433,7 +451,7 @@ describe('statements of root fields', () => {
       }
       WITH node, score WHERE any(label IN labels(node) WHERE label IN $labels)
       WITH node, score ORDER BY score DESC, node.id LIMIT $limit
-      RETURN node{.id, .aliases, .definition, .description, .factor, .indicators, .items, .lead, .name, .shortName, .symbol, .text, .title, __labels: labels(node)} AS node, score",
+      RETURN node{.id, __labels: labels(node), __perLabel: CASE WHEN node:Document THEN [] WHEN node:Section THEN [] WHEN node:Area THEN [] WHEN node:GoodPractice THEN [node.title, node.lead] WHEN node:KeyAction THEN [node.text, node.lead] WHEN node:Step THEN [node.text, node.items] WHEN node:Actor THEN [node.name, node.aliases] WHEN node:Instrument THEN [node.title, node.shortName, node.symbol, node.aliases] WHEN node:Example THEN [node.name, node.description] WHEN node:Organization THEN [node.name, node.aliases] WHEN node:Country THEN [node.name] WHEN node:Footnote THEN [node.text] WHEN node:NexusFamily THEN [] WHEN node:Manifestation THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN node:Notion THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN node:RegionalContext THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN node:WatchPoint THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN node:RegionalMeeting THEN [] ELSE [] END, __perLabelKinds: "search"} AS node, score",
           "parameters": {
             "candidates": 10,
             "labels": [
@@ -459,12 +477,37 @@ describe('statements of root fields', () => {
     expect(statements).toMatchInlineSnapshot(`
       [
         {
-          "cypher": "UNWIND $numbers AS number
-      MATCH (x:GoodPractice {number: number})
-      RETURN x{.id, .number, __labels: labels(x)} AS x",
+          "cypher": "UNWIND $ids AS sourceId
+      MATCH (p:GoodPractice {id: sourceId})
+      CALL (p) {
+        MATCH (p)-[:MENTIONS_ACTOR]->(a:Actor)<-[:MENTIONS_ACTOR]-(q:GoodPractice) WHERE q <> p
+        WITH DISTINCT q, a ORDER BY a.name
+        RETURN q, collect(a{.id, .name, .shortName, .title}) AS actors, [] AS instruments, false AS referencesTo, false AS referencedFrom, false AS merged
+        UNION ALL
+        MATCH (p)-[:CITES]->(i:Instrument)<-[:CITES]-(q:GoodPractice) WHERE q <> p
+        WITH DISTINCT q, i ORDER BY i.title
+        RETURN q, [] AS actors, collect(i{.id, .name, .shortName, .title}) AS instruments, false AS referencesTo, false AS referencedFrom, false AS merged
+        UNION ALL
+        MATCH (p)-[:REFERENCES]->(q:GoodPractice) WHERE q <> p
+        RETURN DISTINCT q, [] AS actors, [] AS instruments, true AS referencesTo, false AS referencedFrom, false AS merged
+        UNION ALL
+        MATCH (p)<-[:REFERENCES]-(q:GoodPractice) WHERE q <> p
+        RETURN DISTINCT q, [] AS actors, [] AS instruments, false AS referencesTo, true AS referencedFrom, false AS merged
+        UNION ALL
+        MATCH (p)-[:MERGED_WITH]-(q:GoodPractice) WHERE q <> p
+        RETURN DISTINCT q, [] AS actors, [] AS instruments, false AS referencesTo, false AS referencedFrom, true AS merged
+      }
+      WITH sourceId, q, collect(actors) AS actorLists, collect(instruments) AS instrumentLists,
+        any(flag IN collect(referencesTo) WHERE flag) AS referencesTo,
+        any(flag IN collect(referencedFrom) WHERE flag) AS referencedFrom,
+        any(flag IN collect(merged) WHERE flag) AS merged
+      RETURN sourceId, q{.id, .number} AS q,
+        reduce(all = [], list IN actorLists | all + list) AS actors,
+        reduce(all = [], list IN instrumentLists | all + list) AS instruments,
+        referencesTo, referencedFrom, merged",
           "parameters": {
-            "numbers": [
-              3,
+            "ids": [
+              "gp:3",
             ],
           },
         },
@@ -472,7 +515,7 @@ describe('statements of root fields', () => {
           "cypher": "MATCH (a:Node {id: $from}), (b:Node {id: $to})
       MATCH p = allShortestPaths((a)-[*..3]-(b))
       WITH p LIMIT 200
-      RETURN [x IN nodes(p) | x{.id, .code, .date, .factor, .name, .number, .place, .shortName, .title, __labels: labels(x)}] AS nodes,
+      RETURN [x IN nodes(p) | x{.id, __labels: labels(x), __perLabel: CASE WHEN x:Document THEN [x.title] WHEN x:Section THEN [x.number, x.title] WHEN x:Area THEN [x.code, x.title] WHEN x:GoodPractice THEN [x.number, x.title] WHEN x:KeyAction THEN [x.number] WHEN x:Step THEN [x.number] WHEN x:Actor THEN [x.name] WHEN x:Instrument THEN [x.shortName, x.title] WHEN x:Example THEN [x.name] WHEN x:Organization THEN [x.name] WHEN x:Country THEN [x.name] WHEN x:Footnote THEN [x.number] WHEN x:NexusFamily THEN [x.name] WHEN x:Manifestation THEN [x.name] WHEN x:Notion THEN [x.name] WHEN x:RegionalContext THEN [x.name] WHEN x:WatchPoint THEN [x.factor] WHEN x:RegionalMeeting THEN [x.place, x.date] ELSE [] END, __perLabelKinds: "display"}] AS nodes,
         [r IN relationships(p) | r{.id, __type: type(r), __start: startNode(r).id, __end: endNode(r).id}] AS rels",
           "parameters": {
             "from": "gp:2",
@@ -489,7 +532,7 @@ describe('statements of root fields', () => {
         WHERE b IN found
         RETURN collect(r{.id, __type: type(r), __start: a.id, __end: b.id}) AS rels
       }
-      RETURN [x IN found | x{.id, .code, .date, .factor, .name, .number, .place, .shortName, .title, __labels: labels(x)}] AS nodes, rels",
+      RETURN [x IN found | x{.id, __labels: labels(x), __perLabel: CASE WHEN x:Document THEN [x.title] WHEN x:Section THEN [x.number, x.title] WHEN x:Area THEN [x.code, x.title] WHEN x:GoodPractice THEN [x.number, x.title] WHEN x:KeyAction THEN [x.number] WHEN x:Step THEN [x.number] WHEN x:Actor THEN [x.name] WHEN x:Instrument THEN [x.shortName, x.title] WHEN x:Example THEN [x.name] WHEN x:Organization THEN [x.name] WHEN x:Country THEN [x.name] WHEN x:Footnote THEN [x.number] WHEN x:NexusFamily THEN [x.name] WHEN x:Manifestation THEN [x.name] WHEN x:Notion THEN [x.name] WHEN x:RegionalContext THEN [x.name] WHEN x:WatchPoint THEN [x.factor] WHEN x:RegionalMeeting THEN [x.place, x.date] ELSE [] END, __perLabelKinds: "display"}] AS nodes, rels",
           "parameters": {
             "id": "gp:3",
           },
