@@ -52,6 +52,8 @@ interface Sample {
   p90: number;
   p99: number;
   errors: number;
+  /** The errors by kind, as autocannon counts them. */
+  errorKinds: { connection: number; non2xx: number; timeouts: number };
   /** Resident memory of the busiest API process at the end of the round. */
   apiRssMb: number;
   /** Cores used during the round, per process group. */
@@ -213,6 +215,7 @@ async function main(): Promise<void> {
             p90: result.latency.p90,
             p99: result.latency.p99,
             errors: result.errors + result.non2xx + result.timeouts,
+            errorKinds: { connection: result.errors, non2xx: result.non2xx, timeouts: result.timeouts },
             apiRssMb: Math.max(...pids.api.slice(0, replicas).map(rssMb)),
             cores: {
               api: pids.api.reduce((sum, pid, index) => sum + cpuSeconds(pid) - cpuBefore.api[index]!, 0) / elapsed,
