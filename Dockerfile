@@ -29,8 +29,9 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     NPM_CONFIG_UPDATE_NOTIFIER=false
 WORKDIR /app
-# Everything belongs to root and is only readable by the service's user, so the
-# container also runs with a read-only root filesystem (compose: read_only).
+# Everything belongs to root: the service's user reads it and cannot change it, and
+# the service writes nothing, so the container runs with a read-only root
+# filesystem too (compose: read_only; Kubernetes: readOnlyRootFilesystem).
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json schema.graphql ./
 COPY cypher ./cypher
@@ -42,7 +43,8 @@ COPY --from=build /app/web/dist ./web/dist
 # verify a numeric user.
 USER 1000:1000
 EXPOSE 4000
-HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+# /ready gives up on Neo4j after 3 s and answers 503; the check waits a little longer.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # The tracing preload is inert unless OTEL_* variables turn tracing on.
 CMD ["node", "--enable-source-maps", "--import", "./dist/observability/tracing.js", "dist/main.js"]
