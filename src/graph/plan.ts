@@ -4,7 +4,7 @@
 // built from GraphQL selections (src/api/plans.ts) and compiled here; the
 // statement text depends only on the plan, so it is built once per shape and
 // Neo4j's plan cache is hit.
-import { linkOrder, NODE_TYPES, perLabelKeys, type Direction, type PerLabelKeys } from './model.js';
+import { linkOrder, NODE_TYPES, perLabelKeys, TECHNICAL_LABEL, type Direction, type PerLabelKeys } from './model.js';
 import { toEdgeRecord, toNodeRecord, type EdgeRecord, type NodeRecord, type Projected } from './values.js';
 
 export interface NodePlan {
@@ -96,9 +96,10 @@ function propertyList(keys: Projected, withId = true): string[] {
 function perLabelValues(variable: string, kinds: readonly PerLabelKeys[]): string {
   const cases = NODE_TYPES.map((type) => {
     const keys = perLabelKeys(type.label, kinds);
-    return `WHEN ${variable}:${type.label} THEN [${keys.map((key) => `${variable}.${key}`).join(', ')}]`;
+    return `WHEN '${type.label}' THEN [${keys.map((key) => `${variable}.${key}`).join(', ')}]`;
   });
-  return `CASE ${cases.join(' ')} ELSE [] END`;
+  // One read of the labels, then string comparisons (a label predicate per case would cost a read each).
+  return `CASE [label IN labels(${variable}) WHERE label <> '${TECHNICAL_LABEL}'][0] ${cases.join(' ')} ELSE [] END`;
 }
 
 /** Cypher of a link pattern from `from` over `r` to `to` in the link's direction. */
