@@ -10,6 +10,7 @@ CREATE FULLTEXT INDEX example_text IF NOT EXISTS FOR (n:Example) ON EACH [n.name
 CREATE FULLTEXT INDEX organization_names IF NOT EXISTS FOR (n:Organization) ON EACH [n.name, n.aliases];
 CREATE FULLTEXT INDEX country_names IF NOT EXISTS FOR (n:Country) ON EACH [n.name];
 CREATE FULLTEXT INDEX footnote_text IF NOT EXISTS FOR (n:Footnote) ON EACH [n.text];
+CREATE FULLTEXT INDEX section_text IF NOT EXISTS FOR (n:Section) ON EACH [n.title, n.paragraphs];
 CREATE FULLTEXT INDEX concept_text IF NOT EXISTS FOR (n:NexusFamily|Manifestation|Notion|RegionalContext|WatchPoint) ON EACH [n.name, n.description, n.definition, n.factor, n.indicators];
 
 // The exact wording of actor mentions and citations lives on relationships.

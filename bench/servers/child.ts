@@ -92,7 +92,12 @@ async function main(): Promise<void> {
           send({
             type: 'stats',
             requestId: raw.requestId,
-            stats: { cpuMicros: cpu.user + cpu.system, rssBytes: process.memoryUsage().rss, roundTrips: recorder.roundTrips },
+            stats: {
+              cpuMicros: cpu.user + cpu.system,
+              rssBytes: process.memoryUsage().rss,
+              roundTrips: recorder.roundTrips,
+              clockMicros: Number(process.hrtime.bigint() / 1000n),
+            },
           });
           break;
         }

@@ -16,6 +16,8 @@ export interface ProcessStats {
   rssBytes: number;
   /** Cypher statements sent to Neo4j since the process started. */
   roundTrips: number;
+  /** The process's monotonic clock (process.hrtime) in microseconds: the clock of its CPU profile. */
+  clockMicros: number;
 }
 
 export type ChildMessage =

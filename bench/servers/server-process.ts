@@ -13,6 +13,8 @@ export interface ServerProcessOptions {
   port: number;
   env: Record<string, string>;
   startTimeoutMs?: number;
+  /** Extra Node options of the child (e.g. --cpu-prof). */
+  nodeOptions?: string[];
 }
 
 type Pending = (message: ChildMessage) => void;
@@ -41,7 +43,7 @@ export class ServerProcess {
 
   static async start(options: ServerProcessOptions): Promise<ServerProcess> {
     const child = fork(CHILD_ENTRY, [options.kind, String(options.port)], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: [...(options.nodeOptions ?? []), '--import', 'tsx'],
       env: { ...process.env, ...options.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
@@ -107,6 +109,8 @@ export class ServerProcess {
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     try {
       await this.ask('stop', 15_000);
+      // It exits by itself after answering (writing its CPU profile first, when profiled).
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
     } catch {
       // Not answering: fall through to the signal below.
     }

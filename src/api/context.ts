@@ -2,6 +2,7 @@
 // loaders, so batching and what was read never leak between requests.
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
+import type { CircuitBreaker } from '../graph/circuit-breaker.js';
 import { Neo4jGraphReader, type GraphReader } from '../graph/reader.js';
 import { Loaders } from './loaders.js';
 
@@ -15,11 +16,12 @@ export interface ContextOptions {
   driver: Driver;
   database?: string | undefined;
   queryTimeoutMs?: number | undefined;
+  breaker?: CircuitBreaker | undefined;
   logger?: Logger | undefined;
 }
 
 export function createContext(options: ContextOptions): ApiContext {
-  const reader = new Neo4jGraphReader({ driver: options.driver, database: options.database, timeoutMs: options.queryTimeoutMs });
+  const reader = new Neo4jGraphReader({ driver: options.driver, database: options.database, timeoutMs: options.queryTimeoutMs, breaker: options.breaker });
   return contextFor(reader, options.logger);
 }
 

@@ -1,5 +1,6 @@
 // GraphQL errors the API sends to clients: a clear message and an extensions
 // code, never a stack trace or a driver message.
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { GraphUnavailableError, isUnavailableError } from '../graph/reader.js';
 
@@ -19,4 +20,27 @@ export { isUnavailableError };
 /** True for the SERVICE_UNAVAILABLE error the GraphReader throws. */
 export function isServiceUnavailableGraphQLError(error: unknown): boolean {
   return error instanceof GraphQLError && error.extensions['code'] === SERVICE_UNAVAILABLE;
+}
+
+/** Seconds a client is told to wait after SERVICE_UNAVAILABLE. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * SERVICE_UNAVAILABLE answers are HTTP 503 with Retry-After, so load
+ * balancers and clients see a failure and know when to try again.
+ */
+export function serviceUnavailableStatusPlugin(retryAfterSeconds: () => number = () => RETRY_AFTER_SECONDS): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors ?? [];
+          if (!errors.some((error) => error.extensions?.['code'] === SERVICE_UNAVAILABLE)) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(Math.max(1, Math.ceil(retryAfterSeconds()))));
+        },
+      };
+    },
+  };
 }

@@ -1,6 +1,7 @@
 // Client text turned into a safe Lucene query for the Neo4j full-text indexes,
 // and matched words highlighted in a snippet. Lucene syntax in client text is
 // always taken literally: the query is rebuilt from its words, each escaped.
+import { badUserInput } from './errors.js';
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -30,12 +31,23 @@ function termQuery(term: string): string {
 }
 
 /**
+ * Most words in one search text. Each word becomes two clauses (exact and
+ * prefix) on every field of an index (up to 5): 32 words stay well below
+ * Lucene's limit of 1,024 clauses per query.
+ */
+export const MAX_SEARCH_TERMS = 32;
+
+/**
  * The Lucene query for `text`: every word escaped; `all` requires every word
  * (AND), otherwise any word matches and more matching words rank higher.
  * Null when the text has no word at all.
  */
 export function toLuceneQuery(text: string, mode: 'any' | 'all' = 'any'): string | null {
-  const terms = searchTerms(text).map(termQuery);
+  const words = searchTerms(text);
+  if (words.length > MAX_SEARCH_TERMS) {
+    throw badUserInput(`The search text has ${words.length} distinct words; at most ${MAX_SEARCH_TERMS} are allowed`, { maxTerms: MAX_SEARCH_TERMS });
+  }
+  const terms = words.map(termQuery);
   if (terms.length === 0) return null;
   return terms.join(mode === 'all' ? ' AND ' : ' ');
 }

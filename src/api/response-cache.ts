@@ -3,46 +3,108 @@
 // node, so every request waits for a read of that version that starts after
 // it arrived (requests arriving together share one read): a new ingest is
 // visible at once. Responses with errors are never cached.
+//
+// Bounded in bytes, not entries: results are kept as their JSON text and the
+// cache drops the least recently used ones beyond `maxBytes`; a result larger
+// than `maxEntryBytes` is not kept at all. Keys are the dataset version, the
+// operation that runs printed from its syntax tree (so comments, spacing,
+// other operations and unused fragments in the text make no difference) and
+// only the variables that operation declares.
+import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
-import type { FormattedExecutionResult } from 'graphql';
+import { Kind, print, visit, type DocumentNode, type FormattedExecutionResult, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import type { ApiContext } from './context.js';
 
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_MAX_ENTRY_BYTES = 512 * 1024;
+
 export interface ResponseCacheOptions {
-  /** Most responses kept (least recently used are dropped first). */
-  maxEntries?: number;
+  /** Total bytes of cached JSON (least recently used results are dropped first). */
+  maxBytes?: number;
+  /** Results whose JSON is larger are not cached. */
+  maxEntryBytes?: number;
 }
 
-/** A small LRU map: Map keeps insertion order, so re-inserting marks an entry as recent. */
-export class LruCache<Value> {
-  private readonly entries = new Map<string, Value>();
-  constructor(private readonly maxEntries: number) {}
-
-  get(key: string): Value | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-
-  set(key: string, value: Value): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
+export interface ResponseCacheStats {
+  entries: number;
+  bytes: number;
+  maxBytes: number;
+  maxEntryBytes: number;
 }
 
-export function cacheKey(version: string, query: string, operationName: string | null | undefined, variables: unknown): string {
-  return JSON.stringify([version, operationName ?? null, query, variables ?? {}]);
+/** The operation and the fragments it uses (transitively), printed in a canonical form. */
+export function normalisedOperation(document: DocumentNode, operation: OperationDefinitionNode): string {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const used = new Set<string>();
+  const pending: (OperationDefinitionNode | FragmentDefinitionNode)[] = [operation];
+  while (pending.length > 0) {
+    visit(pending.pop()!, {
+      FragmentSpread(node) {
+        const fragment = fragments.get(node.name.value);
+        if (fragment && !used.has(node.name.value)) {
+          used.add(node.name.value);
+          pending.push(fragment);
+        }
+      },
+    });
+  }
+  const parts = [print(operation), ...[...used].sort().map((name) => print(fragments.get(name)!))];
+  return parts.join('\n');
+}
+
+/** The variables the operation declares; anything else in the request cannot change its result. */
+export function declaredVariables(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): Record<string, unknown> {
+  const declared: Record<string, unknown> = {};
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (variables && Object.hasOwn(variables, name)) declared[name] = variables[name];
+  }
+  return declared;
+}
+
+export function cacheKey(version: string, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): string {
+  return createHash('sha256')
+    .update(JSON.stringify([version, normalisedOperation(document, operation), declaredVariables(operation, variables)]))
+    .digest('hex');
+}
+
+/** JSON texts of results, bounded in bytes. */
+export class ResponseCache {
+  readonly maxBytes: number;
+  readonly maxEntryBytes: number;
+  private readonly entries: LRUCache<string, string>;
+
+  constructor(options: ResponseCacheOptions = {}) {
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.maxEntryBytes = Math.min(options.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES, this.maxBytes);
+    this.entries = new LRUCache<string, string>({
+      maxSize: this.maxBytes,
+      maxEntrySize: this.maxEntryBytes,
+      // Keys are 64-character hashes; the text is the result's JSON.
+      sizeCalculation: (json, key) => Buffer.byteLength(json) + key.length,
+    });
+  }
+
+  get(key: string): FormattedExecutionResult | undefined {
+    const json = this.entries.get(key);
+    return json === undefined ? undefined : (JSON.parse(json) as FormattedExecutionResult);
+  }
+
+  /** Keeps the result unless its JSON is over maxEntryBytes; returns whether it was kept. */
+  set(key: string, result: FormattedExecutionResult): boolean {
+    const json = JSON.stringify(result);
+    if (Buffer.byteLength(json) + key.length > this.maxEntryBytes) return false;
+    this.entries.set(key, json);
+    return true;
+  }
+
+  stats(): ResponseCacheStats {
+    return { entries: this.entries.size, bytes: this.entries.calculatedSize, maxBytes: this.maxBytes, maxEntryBytes: this.maxEntryBytes };
+  }
 }
 
 /**
@@ -67,14 +129,13 @@ export class VersionProbe {
   }
 }
 
-export function responseCachePlugin(probe: VersionProbe, options: ResponseCacheOptions = {}): ApolloServerPlugin<ApiContext> {
-  const cache = new LruCache<FormattedExecutionResult>(options.maxEntries ?? 1_000);
+export function responseCachePlugin(probe: VersionProbe, cache: ResponseCache): ApolloServerPlugin<ApiContext> {
   return {
     async requestDidStart() {
       let key: string | null = null;
       return {
-        async responseForOperation({ contextValue, request, operation }): Promise<GraphQLResponse | null> {
-          if (operation.operation !== 'query' || !request.query) return null;
+        async responseForOperation({ contextValue, request, operation, document }): Promise<GraphQLResponse | null> {
+          if (operation.operation !== 'query') return null;
           let version: string | null;
           // The shared read counts as one round trip of this request.
           contextValue.reader.roundTrips += 1;
@@ -86,7 +147,7 @@ export function responseCachePlugin(probe: VersionProbe, options: ResponseCacheO
             return null;
           }
           if (!version) return null;
-          key = cacheKey(version, request.query, request.operationName, request.variables);
+          key = cacheKey(version, document, operation, request.variables);
           const cached = cache.get(key);
           if (!cached) return null;
           const headers = new HeaderMap();

@@ -10,18 +10,20 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
+import helmet from 'helmet';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { pino, type Logger } from 'pino';
 import { createExportRouter } from '../export/router.js';
 import { createObservability } from '../observability/index.js';
 import { createContext, type ApiContext } from './context.js';
-import { isServiceUnavailableGraphQLError } from './errors.js';
+import { isServiceUnavailableGraphQLError, serviceUnavailableStatusPlugin } from './errors.js';
 import { createGraphiqlRouter } from './graphiql.js';
-import { limitsPlugin } from './limits.js';
+import { limitsPlugin, MAX_TOKENS, requestShapeGuard } from './limits.js';
 import { readCurrentDataset } from '../graph/dataset.js';
+import { CircuitBreaker } from '../graph/circuit-breaker.js';
 import { Neo4jGraphReader } from '../graph/reader.js';
-import { responseCachePlugin, VersionProbe, type ResponseCacheOptions } from './response-cache.js';
+import { ResponseCache, responseCachePlugin, VersionProbe, type ResponseCacheOptions } from './response-cache.js';
 import { resolvers } from './resolvers/index.js';
 import { readTypeDefs } from './schema.js';
 
@@ -37,6 +39,12 @@ export interface AppOptions {
   responseCache?: false | ResponseCacheOptions | undefined;
   /** Directory of the explorer's static build (default web/dist, served only when it exists). */
   webRoot?: string | undefined;
+  /**
+   * The process's circuit breaker in front of Neo4j (default: one per app). While it is open reads
+   * fail at once with 503 and /health answers 503 with its reason; the supervisor of a launched
+   * Neo4j holds it open while Neo4j restarts.
+   */
+  breaker?: CircuitBreaker | undefined;
 }
 
 export interface App {
@@ -79,9 +87,9 @@ function requestLogPlugin(logger: Logger): ApolloServerPlugin<ApiContext> {
   };
 }
 
-function versionProbe(options: AppOptions): VersionProbe {
+function versionProbe(options: AppOptions, breaker: CircuitBreaker): VersionProbe {
   return new VersionProbe(async () => {
-    const reader = new Neo4jGraphReader({ driver: options.driver, database: options.database, timeoutMs: options.queryTimeoutMs });
+    const reader = new Neo4jGraphReader({ driver: options.driver, database: options.database, timeoutMs: options.queryTimeoutMs, breaker });
     return (await readCurrentDataset(reader))?.version ?? null;
   });
 }
@@ -91,18 +99,52 @@ function httpStatusOf(error: unknown): number {
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }
 
+/**
+ * Security headers. The CSP allows only this origin's scripts, styles, fonts
+ * and images (GraphiQL and the explorer are served from here; sigma draws on
+ * canvas/WebGL, which CSP does not restrict), no framing, no plugins.
+ */
+export function securityHeaders(): express.RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        // style="…" attributes (the explorer's views, GraphiQL's editor) cannot run code; <style> and stylesheets stay same-origin.
+        styleSrcAttr: ["'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+}
+
 export async function createApp(options: AppOptions): Promise<App> {
   const logger = options.logger ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
   const observability = createObservability({ driver: options.driver });
+  const responseCache = options.responseCache === false ? null : new ResponseCache(options.responseCache);
+  const breaker = options.breaker ?? new CircuitBreaker();
   const apollo = new ApolloServer<ApiContext>({
     typeDefs: readTypeDefs(),
     resolvers,
     includeStacktraceInErrorResponses: false,
+    // The process handles SIGTERM itself (drain, then close Neo4j): Apollo must not re-raise it.
+    stopOnTerminationSignals: false,
+    parseOptions: { maxTokens: MAX_TOKENS },
     formatError: (formatted, error) => formatError(formatted, error, logger),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       limitsPlugin(),
-      ...(options.responseCache === false ? [] : [responseCachePlugin(versionProbe(options), options.responseCache)]),
+      serviceUnavailableStatusPlugin(() => breaker.retryAfterSeconds()),
+      ...(responseCache ? [responseCachePlugin(versionProbe(options, breaker), responseCache)] : []),
       requestLogPlugin(logger),
       ...observability.apolloPlugins<ApiContext>(),
     ],
@@ -118,13 +160,20 @@ export async function createApp(options: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   observability.mount(app);
+  app.use(securityHeaders());
 
   app.get('/health', (_request, response) => {
-    response.json({ status: 'ok' });
+    const reason = breaker.reason();
+    const cache = responseCache ? { responseCache: responseCache.stats() } : {};
+    if (reason !== null) {
+      response.status(503).set('retry-after', String(breaker.retryAfterSeconds())).json({ status: 'unavailable', reason, ...cache });
+      return;
+    }
+    response.json({ status: 'ok', ...cache });
   });
 
   app.get('/ready', async (_request, response) => {
-    const reader = new Neo4jGraphReader({ driver: options.driver, database: options.database, timeoutMs: 3_000 });
+    const reader = new Neo4jGraphReader({ driver: options.driver, database: options.database, timeoutMs: 3_000, breaker });
     try {
       const dataset = await readCurrentDataset(reader);
       if (!dataset) {
@@ -142,22 +191,23 @@ export async function createApp(options: AppOptions): Promise<App> {
     '/graphql',
     cors<cors.CorsRequest>(),
     express.json({ limit: '1mb' }),
+    requestShapeGuard(),
     expressMiddleware(apollo, {
       context: async () =>
-        createContext({ driver: options.driver, database: options.database, queryTimeoutMs: options.queryTimeoutMs, logger }),
+        createContext({ driver: options.driver, database: options.database, queryTimeoutMs: options.queryTimeoutMs, breaker, logger }),
     }),
   );
 
   app.use(createGraphiqlRouter('/graphql'));
   // The export router's routes carry their /export prefix themselves.
-  app.use(createExportRouter({ driver: options.driver, database: options.database, queryTimeoutMs: options.queryTimeoutMs }));
+  app.use(createExportRouter({ driver: options.driver, database: options.database, queryTimeoutMs: options.queryTimeoutMs, breaker }));
 
   const webRoot = options.webRoot ?? WEB_DIST;
   if (existsSync(path.join(webRoot, 'index.html'))) {
     app.use(express.static(webRoot, { index: 'index.html' }));
-    // Client-side routes of the explorer load its page too.
+    // Client-side routes of the explorer load its page too; a missing file (a path with an extension) is a 404.
     app.get(/^\/(?!graphql|graphiql|export|health|ready).*/, (request, response, next) => {
-      if (!request.accepts('html')) return next();
+      if (!request.accepts('html') || /\.[A-Za-z0-9]+$/.test(request.path) || request.path.startsWith('/assets/')) return next();
       response.sendFile(path.join(webRoot, 'index.html'));
     });
   }
@@ -179,6 +229,8 @@ export async function createApp(options: AppOptions): Promise<App> {
 export interface StartOptions extends AppOptions {
   port: number;
   host?: string | undefined;
+  /** On close, how long requests in flight may take to finish (default 10 s). */
+  drainTimeoutMs?: number | undefined;
 }
 
 export interface StartedServer {
@@ -187,7 +239,7 @@ export interface StartedServer {
   close(): Promise<void>;
 }
 
-/** createApp and listen; `close` stops accepting connections and Apollo (not the driver). */
+/** createApp and listen; `close` stops accepting connections, lets requests in flight finish, then stops Apollo (not the driver). */
 export async function startServer(options: StartOptions): Promise<StartedServer> {
   const { app, close } = await createApp(options);
   const host = options.host ?? '127.0.0.1';
@@ -200,11 +252,13 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
     url: `http://${host}:${port}/graphql`,
     port,
     close: async () => {
-      // Requests in flight may finish (for up to 2 s); idle keep-alive connections close now.
+      // No new connections; requests in flight may finish (bounded); keep-alive connections close as soon as they are idle.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const idle = setInterval(() => server.closeIdleConnections(), 50);
       server.closeIdleConnections();
-      const deadline = setTimeout(() => server.closeAllConnections(), 2_000);
+      const deadline = setTimeout(() => server.closeAllConnections(), options.drainTimeoutMs ?? 10_000);
       await closed;
+      clearInterval(idle);
       clearTimeout(deadline);
       await close();
     },

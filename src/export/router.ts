@@ -4,6 +4,7 @@
 import express, { type Request, type Response } from 'express';
 import type { Driver } from 'neo4j-driver';
 import { labelOfId } from '../graph/model.js';
+import type { CircuitBreaker } from '../graph/circuit-breaker.js';
 import { isUnavailableError, Neo4jGraphReader, type GraphReader } from '../graph/reader.js';
 import { ALL_PROPERTIES, MAX_NEIGHBOURHOOD_DEPTH, MIN_NEIGHBOURHOOD_DEPTH, readNeighbourhood, readWholeGraph } from '../graph/subgraph.js';
 import { toCytoscapeJson } from './cytoscape.js';
@@ -18,6 +19,8 @@ export interface ExportRouterOptions {
   database?: string | undefined;
   /** Give up on one read after this long and answer 503 (default 10 s), as the GraphQL API does. */
   queryTimeoutMs?: number | undefined;
+  /** The process's circuit breaker: exports fail at once while Neo4j is down, as GraphQL reads do. */
+  breaker?: CircuitBreaker | undefined;
 }
 
 class BadRequestError extends Error {}
@@ -87,7 +90,7 @@ function sendError(response: Response, error: unknown): void {
   } else if (error instanceof UnknownNodeError) {
     response.status(404).json({ error: error.message });
   } else if (isUnavailableError(error)) {
-    response.status(503).json({ error: 'The graph database is unavailable; try again shortly' });
+    response.status(503).set('retry-after', '5').json({ error: 'The graph database is unavailable; try again shortly' });
   } else {
     response.status(500).json({ error: 'The export failed' });
   }
@@ -96,7 +99,7 @@ function sendError(response: Response, error: unknown): void {
 export function createExportRouter(options: ExportRouterOptions): express.Router {
   // One reader per export: the same read transactions, timeout and outage handling as the GraphQL API.
   const reader = (): GraphReader =>
-    new Neo4jGraphReader({ driver: options.driver, database: options.database, timeoutMs: options.queryTimeoutMs });
+    new Neo4jGraphReader({ driver: options.driver, database: options.database, timeoutMs: options.queryTimeoutMs, breaker: options.breaker });
   const router = express.Router();
 
   for (const format of GRAPH_FORMATS) {

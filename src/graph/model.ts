@@ -68,8 +68,9 @@ export const NODE_TYPES: readonly NodeTypeModel[] = [
     displayLabel: named, listable: true, idIndex: false,
   }),
   nodeType({
-    label: 'Section', idPrefix: 'section', properties: ['number', 'title'], displayKeys: ['number', 'title'], colour: '#444444',
+    label: 'Section', idPrefix: 'section', properties: ['number', 'title', 'paragraphs'], displayKeys: ['number', 'title'], colour: '#444444',
     displayLabel: (p) => shorten(`Section ${text(p['number']) ?? '?'}: ${text(p['title']) ?? ''}`), idIndex: false,
+    search: { index: 'section_text', searchableType: 'SECTION', fields: ['paragraphs', 'title'] },
   }),
   nodeType({
     label: 'Area', idPrefix: 'area', properties: ['code', 'title', 'order'], displayKeys: ['code', 'title'], colour: '#003f5c',
@@ -103,7 +104,7 @@ export const NODE_TYPES: readonly NodeTypeModel[] = [
     search: { index: 'instrument_text', searchableType: 'INSTRUMENT', fields: ['title', 'shortName', 'symbol', 'aliases'] },
   }),
   nodeType({
-    label: 'Example', idPrefix: 'example', properties: ['name', 'description', 'urls', 'text'], displayKeys: ['name'],
+    label: 'Example', idPrefix: 'example', properties: ['name', 'description', 'urls', 'text', 'sameInitiativeAs'], displayKeys: ['name'],
     colour: '#009e73', displayLabel: named,
     search: { index: 'example_text', searchableType: 'EXAMPLE', fields: ['name', 'description'] },
   }),
@@ -113,12 +114,12 @@ export const NODE_TYPES: readonly NodeTypeModel[] = [
     search: { index: 'organization_names', searchableType: 'ORGANIZATION', fields: ['name', 'aliases'] },
   }),
   nodeType({
-    label: 'Country', idPrefix: 'country', properties: ['name', 'kind'], displayKeys: ['name'], colour: '#f0e442',
+    label: 'Country', idPrefix: 'country', properties: ['name', 'kind', 'aliases'], displayKeys: ['name'], colour: '#f0e442',
     displayLabel: named, listable: true, listOrder: 'toLower(n.name), n.id',
     search: { index: 'country_names', searchableType: 'COUNTRY', fields: ['name'] },
   }),
   nodeType({
-    label: 'Footnote', idPrefix: 'footnote', properties: ['number', 'text', 'urls'], displayKeys: ['number'], colour: '#7f7f7f',
+    label: 'Footnote', idPrefix: 'footnote', properties: ['number', 'text', 'urls', 'note'], displayKeys: ['number'], colour: '#7f7f7f',
     displayLabel: (p) => `Footnote ${text(p['number']) ?? '?'}`, listable: true,
     search: { index: 'footnote_text', searchableType: 'FOOTNOTE', fields: ['text'] },
   }),
@@ -127,7 +128,7 @@ export const NODE_TYPES: readonly NodeTypeModel[] = [
     displayLabel: named, listable: true, idIndex: false,
   }),
   nodeType({
-    label: 'Manifestation', idPrefix: 'manifestation', properties: ['letter', 'name', 'family', 'definition'],
+    label: 'Manifestation', idPrefix: 'manifestation', properties: ['letter', 'name', 'family', 'definition', 'description'],
     displayKeys: ['name'], colour: '#b2abd2', displayLabel: named, listable: true, idIndex: false,
     search: { index: 'concept_text', searchableType: 'MANIFESTATION', fields: CONCEPT_FIELDS },
   }),
@@ -257,7 +258,7 @@ export const RELATIONSHIPS: readonly RelationshipModel[] = [
   relationship('HAS_EXAMPLE', ['GoodPractice'], ['Example'], ['order']),
   relationship('LOCATED_IN', ['Example'], ['Country']),
   relationship('RUN_BY', ['Example'], ['Organization']),
-  relationship('REFERENCES', ['GoodPractice'], ['GoodPractice'], ['order', 'cue', 'text', 'fromStep', 'toStep'], true),
+  relationship('REFERENCES', ['GoodPractice'], ['GoodPractice'], ['order', 'cue', 'text', 'fromStep', 'fromAction', 'toStep'], true),
   relationship('MERGED_WITH', ['GoodPractice'], ['GoodPractice'], ['footnote']),
   relationship('HAS_FOOTNOTE', ['GoodPractice', 'KeyAction', 'Step', 'Example', 'Section'], ['Footnote']),
   relationship('OF_FAMILY', ['Manifestation'], ['NexusFamily']),
@@ -357,7 +358,7 @@ const id = props();
  */
 export const FIELD_BINDINGS: Readonly<Record<string, Readonly<Record<string, FieldBinding>>>> = {
   Document: { id, title: props('title'), sections: out('HAS_SECTION') },
-  Section: { id, number: props('number'), title: props('title'), areas: out('HAS_AREA') },
+  Section: { id, number: props('number'), title: props('title'), paragraphs: props('paragraphs'), areas: out('HAS_AREA') },
   Area: { id, code: props('code'), title: props('title'), order: props('order'), practices: out('HAS_PRACTICE') },
   GoodPractice: {
     id,
@@ -433,10 +434,11 @@ export const FIELD_BINDINGS: Readonly<Record<string, Readonly<Record<string, Fie
     organizations: out('RUN_BY'),
     practices: into('HAS_EXAMPLE'),
     footnotes: out('HAS_FOOTNOTE'),
+    sameInitiative: computed('sameInitiativeAs'),
   },
   Organization: { id, name: props('name'), aliases: props('aliases'), examples: into('RUN_BY'), practices: computed() },
-  Country: { id, name: props('name'), kind: props('kind'), examples: into('LOCATED_IN'), practices: computed() },
-  Footnote: { id, number: props('number'), text: props('text'), urls: props('urls'), attachedTo: into('HAS_FOOTNOTE') },
+  Country: { id, name: props('name'), kind: props('kind'), aliases: props('aliases'), examples: into('LOCATED_IN'), practices: computed() },
+  Footnote: { id, number: props('number'), text: props('text'), note: props('note'), urls: props('urls'), attachedTo: into('HAS_FOOTNOTE') },
   RegionalMeeting: { id, place: props('place'), date: props('date'), region: props('region') },
   NexusFamily: { id, name: props('name'), description: props('description'), manifestations: into('OF_FAMILY') },
   Manifestation: {
@@ -445,6 +447,7 @@ export const FIELD_BINDINGS: Readonly<Record<string, Readonly<Record<string, Fie
     name: props('name'),
     family: props('family'),
     definition: props('definition'),
+    description: props('description'),
     notions: out('HAS_NOTION'),
     regionalContexts: into('ASSOCIATED_WITH'),
   },
@@ -471,6 +474,7 @@ export const FIELD_BINDINGS: Readonly<Record<string, Readonly<Record<string, Fie
   CrossReference: {
     from: start,
     fromStep: computed('fromStep'),
+    fromAction: computed('fromAction'),
     to: end,
     toStep: computed('toStep'),
     cue: props('cue'),

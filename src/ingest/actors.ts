@@ -42,10 +42,40 @@ function clean(s: string): string {
     .trim();
 }
 
-function lookup(tables: NormalisationTables, wording: string): string | undefined {
-  const key = normaliseWording(wording.replace(QUALIFIER_PARENS, ''));
-  return tables.actorByAlias.get(key);
+function aliasKey(wording: string): string {
+  return normaliseWording(wording.replace(QUALIFIER_PARENS, ''));
 }
+
+function lookup(tables: NormalisationTables, wording: string): string | undefined {
+  return tables.actorByAlias.get(aliasKey(wording));
+}
+
+/**
+ * A coordinated list of modifiers sharing one noun names one actor per modifier:
+ * "Research and training institutions" (GP 23, line 1695) and "Training and research
+ * institutions" (GP 24, line 1762) both name research institutions and training
+ * institutions; "Local, regional and international organizations" (GP 18, line 1389)
+ * names three. A noun printed with alternatives ("institutions/organizations") takes
+ * the first alternative the table knows. Undefined unless every modifier resolves.
+ */
+function distribute(tables: NormalisationTables, item: string): Resolved[] | undefined {
+  const m = /^(.+?)\s+(\S+)$/.exec(item);
+  if (!m) return undefined;
+  const modifiers = (m[1] as string).split(/\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*\/\s*/).filter((x) => x !== '');
+  if (modifiers.length < 2 || modifiers.some((x) => /\s/.test(x))) return undefined;
+  const nouns = (m[2] as string).split('/');
+  const out: Resolved[] = [];
+  for (const mod of modifiers) {
+    const noun = nouns.find((n) => lookup(tables, `${mod} ${n}`) !== undefined);
+    if (noun === undefined) return undefined;
+    const id = lookup(tables, `${mod} ${noun}`) as string;
+    if (!out.some((o) => o.id === id)) out.push({ text: item, id, alias: aliasKey(`${mod} ${noun}`) });
+  }
+  return out;
+}
+
+/** A clause after the actors that says what they work on: "NGOs and CSOs working on transnational organized crime and terrorism" (GP 7, line 759). */
+const WORK_CLAUSE = /\s+(?:working|operating|active)\s+(?:on|in|with)\b.*$/i;
 
 function isNonActor(item: string): boolean {
   const key = normaliseWording(item);
@@ -57,17 +87,31 @@ function isNonActor(item: string): boolean {
  * " or ", then on " and " (so "prison administration and staff" stays one
  * actor while "local associations and NGOs" gives two).
  */
-function resolveItems(tables: NormalisationTables, list: string): { text: string; id?: string }[] {
-  const out: { text: string; id?: string }[] = [];
+interface Resolved {
+  text: string;
+  id?: string;
+  /** The table wording (normalised) that resolved it. */
+  alias?: string;
+}
+
+function resolveItems(tables: NormalisationTables, list: string): Resolved[] {
+  const out: Resolved[] = [];
   const whole = clean(list);
   const wholeId = lookup(tables, whole);
-  if (wholeId !== undefined) return [{ text: whole, id: wholeId }];
+  if (wholeId !== undefined) return [{ text: whole, id: wholeId, alias: aliasKey(whole) }];
+  const distributed = distribute(tables, whole);
+  if (distributed) return distributed;
   const visit = (raw: string, seps: RegExp[]): void => {
     const item = clean(raw);
     if (isNonActor(item)) return;
     const id = lookup(tables, item);
     if (id !== undefined) {
-      out.push({ text: item, id });
+      out.push({ text: item, id, alias: aliasKey(item) });
+      return;
+    }
+    const shared = distribute(tables, item);
+    if (shared) {
+      out.push(...shared);
       return;
     }
     const [sep, ...rest] = seps;
@@ -90,7 +134,7 @@ export function resolveKeyActors(entries: ListEntry[], tables: NormalisationTabl
   const mentions: ActorMentionDraft[] = [];
   const notes: IngestNote[] = [];
 
-  const push = (entry: ListEntry, text: string, id: string | undefined, broaderActorId?: string): void => {
+  const push = (entry: ListEntry, text: string, id: string | undefined, broaderActorId?: string, alias?: string): void => {
     if (id === undefined) {
       notes.push({
         level: 'warning',
@@ -103,6 +147,7 @@ export function resolveKeyActors(entries: ListEntry[], tables: NormalisationTabl
       actorId: id ?? FALLBACK_ACTOR_ID,
       text,
       entry: entry.text,
+      ...(alias !== undefined && id !== undefined ? { alias } : {}),
       ...(broaderActorId !== undefined ? { broaderActorId } : {}),
       span: entry.span,
     });
@@ -112,17 +157,17 @@ export function resolveKeyActors(entries: ListEntry[], tables: NormalisationTabl
     const whole = clean(entry.text);
     const wholeId = lookup(tables, whole);
     if (wholeId !== undefined) {
-      push(entry, whole, wholeId);
+      push(entry, whole, wholeId, undefined, aliasKey(whole));
       continue;
     }
     // Qualifier parentheses are part of the head, not a nested list.
     const masked = whole.replace(QUALIFIER_PARENS, (m) => '\u0000'.repeat(m.length));
     const m = HEAD_END.exec(masked);
     const headEnd = m ? m.index : whole.length;
-    const head = clean(whole.slice(0, headEnd));
+    const head = clean(whole.slice(0, headEnd).replace(WORK_CLAUSE, ''));
     const heads = resolveItems(tables, head);
     if (heads.length === 0) heads.push({ text: head });
-    for (const h of heads) push(entry, h.text, h.id);
+    for (const h of heads) push(entry, h.text, h.id, undefined, h.alias);
     if (!m) continue;
 
     const broader = heads[0]?.id;
@@ -139,7 +184,7 @@ export function resolveKeyActors(entries: ListEntry[], tables: NormalisationTabl
       nested.push(rest.slice(paren + 1, close === -1 ? undefined : close));
     }
     for (const list of nested) {
-      for (const item of resolveItems(tables, list)) push(entry, item.text, item.id, broader);
+      for (const item of resolveItems(tables, list)) push(entry, item.text, item.id, broader, item.alias);
     }
   }
   return { mentions, notes };

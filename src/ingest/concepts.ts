@@ -24,6 +24,12 @@ export interface ConceptsResult {
   links: ConceptLink[];
   /** Footnote markers in the opening text of Section 1. */
   introFootnotes: number[];
+  /**
+   * The running text of Section 1 that belongs to no concept: the opening text and the
+   * paragraphs under "Defining the Concept", "Illustrative Examples: Regional Variations"
+   * and "Nexus Watch Points", one string per heading.
+   */
+  paragraphs: string[];
   notes: IngestNote[];
 }
 
@@ -97,6 +103,16 @@ export function parseConcepts(doc: Doc, section2Line: number): ConceptsResult {
     add({ id: `family:${f.key}`, label: 'NexusFamily', properties: { name: f.name, description: d.text }, footnotes: d.footnotes, start: f.line, end: firstManifest - 1 });
     links.push({ type: 'HAS_CONCEPT', start: 'section:1', end: `family:${f.key}`, order: i + 1 });
   });
+  // Notions tied to manifestations (their paragraphs are their own nodes).
+  const intermediary = find(/criminal intermediary/);
+  const orgLearning = find(/^Organizational learning essentially/);
+  const prisonRad = find(/^Prison radicalization, or prison recruitment/);
+  const notionDefs: Array<{ name: string; start: number; end: number; manifestation: string }> = [
+    { name: 'Criminal intermediary', start: intermediary, end: lastContent(intermediary, find(/^\s*b\. Appropriation/) - 1), manifestation: 'alliances' },
+    { name: 'Organizational learning', start: orgLearning, end: prisonRad - 1, manifestation: 'appropriation-of-tactics' },
+    { name: 'Prison radicalization', start: prisonRad, end: fam2 - 1, manifestation: 'appropriation-of-tactics' },
+  ];
+  const inNotion = (l: number): boolean => notionDefs.some((x) => l >= x.start && l <= x.end);
   manifestLines.forEach((m, i) => {
     const next = [manifestLines[i + 1]?.line, fam2 > m.line ? fam2 : undefined, illustrative].filter((x): x is number => x !== undefined && x > m.line);
     const end = Math.min(...next) - 1;
@@ -111,28 +127,26 @@ export function parseConcepts(doc: Doc, section2Line: number): ConceptsResult {
       defEnd++;
     }
     const d = textOf(defLine, defEnd);
+    // The paragraphs after the definition, up to the next heading, that are not a notion
+    // of their own ("The one documented case is that of the Dawood Ibrahim group", line 155).
+    const rest: string[] = [];
+    for (let l = defEnd + 1; l <= end; l++) if (!doc.removed(l) && !inNotion(l)) rest.push(doc.line(l));
+    const r = doc.clean(rest);
     const family = m.line < fam2 ? 'transactional' : 'organizational';
     const id = `manifestation:${slug(m.name)}`;
+    const properties: ConceptDraft['properties'] = { letter: m.letter, name: m.name, family, definition: d.text.replace(/^Definition:\s*/, '') };
+    if (r.text !== '') properties.description = r.text;
     add({
       id,
       label: 'Manifestation',
-      properties: { letter: m.letter, name: m.name, family, definition: d.text.replace(/^Definition:\s*/, '') },
-      footnotes: d.footnotes,
+      properties,
+      footnotes: [...d.footnotes, ...r.footnotes],
       start: m.line,
       end,
     });
     links.push({ type: 'OF_FAMILY', start: id, end: `family:${family}` });
   });
 
-  // Notions tied to manifestations.
-  const intermediary = find(/criminal intermediary/);
-  const orgLearning = find(/^Organizational learning essentially/);
-  const prisonRad = find(/^Prison radicalization, or prison recruitment/);
-  const notionDefs: Array<{ name: string; start: number; end: number; manifestation: string }> = [
-    { name: 'Criminal intermediary', start: intermediary, end: lastContent(intermediary, find(/^\s*b\. Appropriation/) - 1), manifestation: 'alliances' },
-    { name: 'Organizational learning', start: orgLearning, end: prisonRad - 1, manifestation: 'appropriation-of-tactics' },
-    { name: 'Prison radicalization', start: prisonRad, end: fam2 - 1, manifestation: 'appropriation-of-tactics' },
-  ];
   for (const n of notionDefs) {
     const d = textOf(n.start, n.end);
     const id = `notion:${slug(n.name)}`;
@@ -210,7 +224,13 @@ export function parseConcepts(doc: Doc, section2Line: number): ConceptsResult {
   }
   if (order !== 11) notes.push({ level: 'warning', code: 'watchpoint.count', message: `expected 11 watch points, found ${order}` });
 
-  return { concepts, links, introFootnotes: intro.footnotes, notes };
+  const paragraphs = [
+    intro.text.replace(/^Section 1: Introduction to the Policy Toolkit\s*/, ''),
+    textOf(defining, fam1 - 1, true).text,
+    textOf(illustrative, (ctxLines[0]?.line ?? watch) - 1, true).text,
+    textOf(watch, env - 1, true).text,
+  ].filter((x) => x !== '');
+  return { concepts, links, introFootnotes: intro.footnotes, paragraphs, notes };
 }
 
 /** The four regional meetings named in footnote 1. */

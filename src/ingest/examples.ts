@@ -83,6 +83,21 @@ export function extractUrls(text: string): string[] {
   return out;
 }
 
+/** The text with each web address as extracted (no spaces inside: "westandcentralaf rica/en/..." -> "westandcentralafrica/en/..."). */
+function withCleanUrls(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const u of findUrls(text)) {
+    const printed = text.slice(u.start, u.end);
+    // keep what the address match took around it: an opening parenthesis, trailing punctuation
+    const lead = /^\(/.test(printed) ? '(' : '';
+    const trail = /[.,;:)\]"\u201d]+$/.exec(printed.replace(/\s+$/, ''))?.[0] ?? '';
+    out += text.slice(at, u.start) + lead + u.url + trail;
+    at = u.end;
+  }
+  return out + text.slice(at);
+}
+
 function withoutUrls(text: string): string {
   let out = '';
   let at = 0;
@@ -139,6 +154,40 @@ function findNames(text: string, index: Map<string, string>, acronymsInCapitals:
   return hits.sort((a, b) => a.start - b.start);
 }
 
+/** A parenthesis telling where the example was reported, not what it is about: "(mentioned in Albania meeting summary)". */
+const REPORTED_IN = /\((?:mentioned|reported|presented|discussed|cited) (?:in|at|during)\b[^)]*\)/gi;
+
+/**
+ * The places an example's text names: countries and regions, except a place word inside
+ * the name of an organisation ("Council of Europe") and the place where the example was
+ * reported; each region of a coordinated list counts ("Western and Eastern Europe, South
+ * and Southeast Asia": Western Europe, Eastern Europe, South Asia, Southeast Asia).
+ * Short forms printed in capitals in the standard ("US", "UK") must be printed so.
+ */
+export function placesNamed(text: string, orgHits: Hit[], tables: NormalisationTables): string[] {
+  let masked = text;
+  const blank = (start: number, end: number): void => {
+    masked = masked.slice(0, start) + ' '.repeat(end - start) + masked.slice(end);
+  };
+  for (const h of orgHits) blank(h.start, h.end);
+  for (const m of text.matchAll(REPORTED_IN)) blank(m.index, m.index + m[0].length);
+  const capitals = new Set<string>();
+  for (const rec of tables.countries.values()) for (const a of rec.aliases) if (/^[A-Z.]+$/.test(a)) capitals.add(normaliseWording(a));
+  const found: Hit[] = findNames(masked, tables.countryByAlias, false).filter(
+    (h) => !capitals.has(normaliseWording(masked.slice(h.start, h.end))) || /^[A-Z.]+$/.test(masked.slice(h.start, h.end)),
+  );
+  // "Western and Eastern Europe": the first word takes the noun of the second place,
+  // unless it ends a place of its own ("the Middle East and North Africa").
+  for (const m of masked.matchAll(/(?<![\p{Lu}][\p{L}-]*\s)\b([\p{Lu}][\p{L}-]+) (?:and|or) ([\p{Lu}][\p{L}-]+) ([\p{Lu}][\p{L}-]+)\b/gu)) {
+    const second = tables.countryByAlias.get(normaliseWording(`${m[2]} ${m[3]}`));
+    const first = tables.countryByAlias.get(normaliseWording(`${m[1]} ${m[3]}`));
+    if (second !== undefined && first !== undefined && tables.countries.get(first)?.kind === 'region') {
+      found.push({ id: first, start: m.index, end: m.index + (m[1] as string).length });
+    }
+  }
+  return ids(found.sort((a, b) => a.start - b.start));
+}
+
 function ids(hits: Hit[]): string[] {
   const out: string[] = [];
   for (const h of hits) if (!out.includes(h.id)) out.push(h.id);
@@ -147,7 +196,7 @@ function ids(hits: Hit[]): string[] {
 
 /** Words that end the name of an initiative and start what it does. */
 const NAME_END =
-  /:\s|\.\s|\s[\u2013-]\s|,\s+(?:a|an|the|is|which|research|supported|commissioned)\s|\s(?:is|are|was|aims|aim|created|supports|assists|brought|organizes|analyzes|attempt|attempts|follows|worked|has|have|established|introduced|provides|contains|includes|seeks|includes|offer|offers|focuses|published|works|encompasses|investigates)\s/i;
+  /:\s|\.\s|\s[\u2013-]\s|,\s+(?:a|an|the|is|which|research|supported|commissioned)\s|\s(?:is|are|was|aims|aim|created|supports|assists|brought|organizes|analyzes|attempt|attempts|follows|worked|has|have|established|introduced|funded|provides|contains|includes|seeks|includes|offer|offers|focuses|published|works|encompasses|investigates)\s/i;
 
 const NAME_MAX = 100;
 
@@ -157,6 +206,36 @@ function shorten(name: string): string {
   const cut = name.slice(0, NAME_MAX);
   const space = cut.lastIndexOf(' ');
   return `${(space > 40 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}\u2026`;
+}
+
+/**
+ * An entry that opens with the organisation behind the initiative and names the
+ * initiative after a dash: "ICCT The Hague - Mali (Dis-)Engagement and Re-Integration
+ * related to Terrorism (MERIT). As part of ..." (GP 24, line 1825), or quotes its title:
+ * "Geneva Centre for the Democratic Control of Armed Forces - International Security
+ * Sector Advisory Team (DCAF – ISSAT) commissioned by ... – “Mapping of development
+ * partner support to justice and security sector reform in Nigeria”" (GP 19, line 1448).
+ * The name is the initiative, not the organisation (which the example is run by).
+ */
+function organisationLed(body: string, orgHits: Hit[]): { name: string; description: string } | undefined {
+  const lead = orgHits[0];
+  if (!lead || lead.start !== 0) return undefined;
+  const dash = /\s[-\u2013]\s/.exec(body.slice(lead.end));
+  if (!dash) return undefined;
+  // Between the organisation and the dash only a short addition ("The Hague") may stand.
+  const between = body.slice(lead.end, lead.end + dash.index).trim();
+  if (between.split(/\s+/).filter((w) => w !== '').length > 3 || /[.:;]/.test(between)) return undefined;
+  const afterAt = lead.end + dash.index + dash[0].length;
+  // "UNODC – World Bank The Stolen Asset Recovery Initiative": two organisations lead the name.
+  if (orgHits.some((h) => h.start === afterAt)) return undefined;
+  const after = body.slice(afterAt);
+  const quoted = /\u201c([^\u201d]{8,})\u201d/u.exec(body);
+  if (quoted) return { name: shorten(quoted[1]!.replace(/[\s:;,.]+$/, '')), description: body.replace(/[\s;,]+$/, '') };
+  const end = /\.\s/.exec(after);
+  if (!end) return undefined;
+  const name = after.slice(0, end.index).trim();
+  if (!/^[\p{Lu}]/u.test(name)) return undefined;
+  return { name: shorten(name), description: after.slice(end.index + 2).replace(/[\s;,]+$/, '').trim() };
 }
 
 function splitName(body: string): { name: string; description: string } {
@@ -232,9 +311,10 @@ export function resolveExamples(entries: ListEntry[], tables: NormalisationTable
       }
     }
 
-    const { name, description } = splitName(body);
-    for (const id of ids(findNames(body, tables.countryByAlias, false))) if (!countryIds.includes(id)) countryIds.push(id);
-    const organizationIds = ids(findNames(body, tables.organizationByAlias, true));
+    const orgHits = findNames(body, tables.organizationByAlias, true);
+    const { name, description } = organisationLed(body, orgHits) ?? splitName(body);
+    for (const id of placesNamed(body, orgHits, tables)) if (!countryIds.includes(id)) countryIds.push(id);
+    const organizationIds = ids(orgHits);
 
     const prefixSlug = placePrefix !== '' ? `${slugify(placePrefix, 30)}-` : '';
     let id = `example:${slugify(prefixSlug + name) || 'unnamed'}`;
@@ -259,9 +339,10 @@ export function resolveExamples(entries: ListEntry[], tables: NormalisationTable
     examples.push({
       id,
       name,
-      description,
+      // "... dating back to 1960: http://..." : the colon led to the address, which is a field of its own
+      description: description.replace(/\s*:$/, ''),
       urls,
-      text: entry.text,
+      text: withCleanUrls(entry.text),
       countryIds,
       organizationIds,
       footnotes: entry.footnotes,

@@ -1,5 +1,6 @@
 // buildToolkitGraph: the vendored toolkit text -> the serialised graph (docs/graph-format.md).
-import { relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import {
   GRAPH_FORMAT,
   type Properties,
@@ -13,9 +14,10 @@ import { findFootnoteCitations, resolveInstruments } from './instruments.js';
 import type { IngestNote, ListEntry, SourceSpan } from './model.js';
 import { parseConcepts, parseMeetings } from './concepts.js';
 import { findReferences } from './references.js';
+import { loadRepairTable, Repairer } from './repairs.js';
 import { DEFAULT_SOURCE_PATH, REPO_ROOT, analyseLines, readSource, sha256 } from './source.js';
 import { Doc, parseStructure, type ItemTree, type PracticeDraft } from './structure.js';
-import { actorBroaderChain, loadNormalisationTables, type NormalisationTables } from './tables.js';
+import { actorBroaderChain, DEFAULT_NORMALISATION_DIR, loadNormalisationTables, type NormalisationTables } from './tables.js';
 
 export interface BuildResult {
   graph: SerialisedGraph;
@@ -43,6 +45,11 @@ export class GraphBuilder {
 
   has(id: string): boolean {
     return this.nodes.has(id);
+  }
+
+  /** Nodes with the given label, in id order. */
+  nodesLabelled(label: string): SerialisedNode[] {
+    return [...this.nodes.values()].filter((n) => n.labels.includes(label)).sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
   rel(type: string, start: string, end: string, properties: Properties = {}): void {
@@ -77,16 +84,23 @@ function allItemFootnotes(items: ItemTree[]): number[] {
 
 export function buildToolkitGraph(sourcePath: string = DEFAULT_SOURCE_PATH): BuildResult {
   const src = readSource(sourcePath);
-  const doc = new Doc(src, analyseLines(src));
+  const pageNotes: Array<{ line: number; message: string }> = [];
+  const repairer = new Repairer(loadRepairTable());
+  const doc = new Doc(src, analyseLines(src, pageNotes), repairer);
   const structure = parseStructure(doc);
-  const notes: IngestNote[] = [...structure.notes];
+  const notes: IngestNote[] = [...pageNotes.map((n) => ({ level: 'warning' as const, code: 'source.ambiguous-pages', ...n })), ...structure.notes];
   const b = new GraphBuilder();
   const lastLine = src.lines.length;
 
   const docId = 'document:nexus-policy-toolkit';
   b.node(docId, 'Document', { title: 'Nexus Policy Toolkit' }, doc.span(1, lastLine));
+  const section2 = structure.sections.find((s) => s.number === 2);
+  const concepts = section2 ? parseConcepts(doc, section2.span.startLine) : undefined;
   for (const s of structure.sections) {
-    b.node(`section:${s.number}`, 'Section', { number: s.number, title: s.title }, s.span);
+    const props: Properties = { number: s.number, title: s.title };
+    if (s.number === 1 && concepts) props.paragraphs = concepts.paragraphs;
+    if (s.paragraphs) props.paragraphs = s.paragraphs;
+    b.node(`section:${s.number}`, 'Section', props, s.span);
     b.rel('HAS_SECTION', docId, `section:${s.number}`, { order: s.number });
   }
   for (const a of structure.areas) {
@@ -98,7 +112,8 @@ export function buildToolkitGraph(sourcePath: string = DEFAULT_SOURCE_PATH): Bui
     b.node(`footnote:${f.number}`, 'Footnote', { number: f.number, text: f.text, urls: f.urls }, f.span);
   }
   if (!b.has('footnote:9')) {
-    b.node('footnote:9', 'Footnote', { number: 9, text: '', urls: [] }, doc.span(654, 654));
+    // No text (null), and a note saying why: the marker is printed, the text is not.
+    b.node('footnote:9', 'Footnote', { number: 9, urls: [], note: 'The footnote number is printed (GP 5, line 654) but its text is not in the source.' }, doc.span(654, 654));
   }
   const footnoteLink = (from: string, numbers: number[]): void => {
     for (const n of [...new Set(numbers)].sort((x, y) => x - y)) {
@@ -107,9 +122,8 @@ export function buildToolkitGraph(sourcePath: string = DEFAULT_SOURCE_PATH): Bui
   };
 
   // Section 1 concepts.
-  const section2 = structure.sections.find((s) => s.number === 2);
-  if (section2) {
-    const c = parseConcepts(doc, section2.span.startLine);
+  if (concepts) {
+    const c = concepts;
     notes.push(...c.notes);
     footnoteLink('section:1', c.introFootnotes);
     const fn1 = structure.footnotes.find((f) => f.number === 1);
@@ -177,16 +191,41 @@ export function buildToolkitGraph(sourcePath: string = DEFAULT_SOURCE_PATH): Bui
   } catch (e) {
     notes.push({ level: 'error', code: 'normalisation.unavailable', message: (e as Error).message });
   }
+  for (const a of tables?.placeAmbiguities ?? []) {
+    notes.push({ level: 'warning', code: 'place.ambiguous', message: `the place name ${a} belongs to two places in ISO 3166; it names neither` });
+  }
   if (tables) addNormalised(b, tables, bodies, sharing, structure.footnotes, footnoteLink, notes);
 
   // Cross-references.
   for (const r of findReferences(structure.practices, notes)) {
     const props: Properties = { order: r.order, cue: r.cue, text: r.text, ...lineProps(r.span) };
     if (r.fromStep) props.fromStep = r.fromStep;
+    if (r.fromAction) props.fromAction = r.fromAction;
     if (r.toStep) props.toStep = r.toStep;
     b.rel('REFERENCES', r.from, r.to, props);
   }
 
+  // One initiative given in several practices: examples printing the same web address
+  // (scheme, "www." and a final "/" aside), unless the address is known to belong to
+  // something else (data/normalisation/source-ambiguities.json).
+  const ambiguities = loadSourceAmbiguities();
+  const foreign = new Set(ambiguities.flatMap((a) => (a.address ? [addressKey(a.address)] : [])));
+  const byAddress = new Map<string, string[]>();
+  for (const ex of b.nodesLabelled('Example')) {
+    for (const u of (ex.properties.urls as string[] | undefined) ?? []) {
+      const key = addressKey(u);
+      if (foreign.has(key)) continue;
+      const list = byAddress.get(key) ?? [];
+      if (!list.includes(ex.id)) byAddress.set(key, [...list, ex.id]);
+    }
+  }
+  for (const ex of b.nodesLabelled('Example')) {
+    const same = new Set<string>();
+    for (const ids of byAddress.values()) if (ids.includes(ex.id)) for (const id of ids) if (id !== ex.id) same.add(id);
+    ex.properties.sameInitiativeAs = [...same].sort();
+  }
+  for (const a of ambiguities) notes.push({ level: 'warning', code: 'source.ambiguous', message: a.note, line: a.lines[0] as number });
+  notes.push(...repairer.report(src));
   const { nodes, relationships } = b.finish();
   const version = sha256(JSON.stringify({ nodes, relationships }));
   const graph: SerialisedGraph = {
@@ -265,7 +304,9 @@ function addNormalised(
       for (const cid of ex.countryIds) {
         const rec = tables.countries.get(cid);
         if (!rec) continue;
-        b.node(cid, 'Country', { name: rec.name, kind: rec.kind }, ex.span);
+        // aliases: the reviewed wordings and the standard names and short forms, once each (case aside)
+        const aliases = [...new Map(rec.aliases.map((a) => [a.toLowerCase(), a.toLowerCase()])).values()].filter((a) => a !== rec.name.toLowerCase()).sort();
+        b.node(cid, 'Country', { name: rec.name, kind: rec.kind, aliases }, ex.span);
         b.relOnce('LOCATED_IN', ex.id, cid);
       }
       for (const oid of ex.organizationIds) {
@@ -294,6 +335,28 @@ function isWebAddress(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+function addressKey(url: string): string {
+  return url.toLowerCase().replace(/^https?:\/\/(?:www\.)?/, '').replace(/\/+$/, '');
+}
+
+interface SourceAmbiguity {
+  lines: number[];
+  note: string;
+  address?: string;
+}
+
+function loadSourceAmbiguities(): SourceAmbiguity[] {
+  const path = resolve(DEFAULT_NORMALISATION_DIR, 'source-ambiguities.json');
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as { entries?: SourceAmbiguity[] };
+  const entries = raw.entries ?? [];
+  entries.forEach((e, i) => {
+    if (!Array.isArray(e.lines) || e.lines.length === 0 || typeof e.note !== 'string' || e.note === '') {
+      throw new Error(`${path}: entry ${i + 1} needs "lines" and "note"`);
+    }
+  });
+  return entries;
 }
 
 export function validateGraph(graph: SerialisedGraph): IngestNote[] {

@@ -157,7 +157,8 @@ export function resolveInstruments(entries: ListEntry[], tables: NormalisationTa
       const same = citations.find((x) => x.instrumentId === c.instrumentId && c.instrumentId !== FALLBACK_INSTRUMENT_ID);
       if (same) {
         for (const p of c.provisions) if (!same.provisions.includes(p)) same.provisions.push(p);
-        if (same.text !== c.text) same.text = `${same.text}\n${c.text}`;
+        // one line of text: the two wordings as a list (the source lines keep the print)
+        if (same.text !== c.text) same.text = `${same.text.replace(/[\s;,.]+$/, '')}; ${c.text}`;
         same.span = {
           ...same.span,
           startLine: Math.min(same.span.startLine, c.span.startLine),

@@ -44,6 +44,8 @@ export interface ActorMentionDraft {
   text: string;
   /** The whole key-actor entry this mention belongs to (clean). */
   entry: string;
+  /** The table wording (normalised) that resolved the mention; absent for the fallback actor. */
+  alias?: string;
   /** Actor id of the enclosing mention when the mention is nested in a list. */
   broaderActorId?: string;
   span: SourceSpan;

@@ -10,6 +10,8 @@ export interface ReferenceDraft {
   cue: string;
   text: string;
   fromStep?: string;
+  /** The key action whose text makes the reference (GP 22's actions have no steps). */
+  fromAction?: string;
   toStep?: string;
   span: SourceSpan;
 }
@@ -34,6 +36,37 @@ interface Text {
   text: string;
   span: SourceSpan;
   stepId?: string;
+  actionId?: string;
+}
+
+const letters = (s: string): string => s.toLowerCase().replace(/[^a-z]+/g, '');
+
+/**
+ * The lines of `span` that print `sentence`: the shortest run of lines whose letters
+ * contain the sentence's letters (footnote markers, hyphens and spaces aside); the whole
+ * span when the sentence cannot be found line by line.
+ */
+export function sentenceLines(span: SourceSpan, sentence: string): { startLine: number; endLine: number } {
+  // With digits first ("Good Practice 4" is not "Good Practice 5"), then without them
+  // (a footnote marker glued to a word is printed in the source, not in the sentence).
+  return findLines(span, sentence, (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '')) ?? findLines(span, sentence, letters) ?? { startLine: span.startLine, endLine: span.endLine };
+}
+
+function findLines(span: SourceSpan, sentence: string, key: (s: string) => string): { startLine: number; endLine: number } | undefined {
+  const lines = span.text.split('\n').map(key);
+  const want = key(sentence);
+  let best: { startLine: number; endLine: number } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    let joined = '';
+    for (let j = i; j < lines.length; j++) {
+      joined += lines[j];
+      if (joined.includes(want)) {
+        if (!best || j - i < best.endLine - best.startLine) best = { startLine: span.startLine + i, endLine: span.startLine + j };
+        break;
+      }
+    }
+  }
+  return best;
 }
 
 function flatten(items: ItemTree[]): string[] {
@@ -51,11 +84,11 @@ export function findReferences(practices: PracticeDraft[], notes: IngestNote[]):
     if (p.bodyOwner !== p.number) continue;
     const texts: Text[] = [];
     if (p.lead) texts.push({ text: p.lead, span: p.span });
-    for (const a of p.actions) texts.push({ text: [a.text, a.lead ?? '', ...a.items].join(' '), span: a.span });
+    for (const a of p.actions) texts.push({ text: [a.text, a.lead ?? '', ...a.items].join(' '), span: a.span, actionId: a.id });
     for (const s of p.steps) texts.push({ text: [s.text, ...flatten(s.items)].join(' '), span: s.span, stepId: s.id });
     for (const t of texts) {
       // Split into clauses so a cue and its reference stay together.
-      for (const clause of t.text.split(/(?<=[.;])\s+(?=[A-Z(])|(?=\()/)) {
+      for (const sentence of t.text.split(/(?<!\b(?:e\.g|i\.e)\.)(?<=[.;])\s+(?=[A-Z(])/)) for (const clause of sentence.split(/(?=\()/)) {
         REF_RE.lastIndex = 0;
         for (let m = REF_RE.exec(clause); m; m = REF_RE.exec(clause)) {
           const before = clause.slice(0, m.index);
@@ -72,15 +105,18 @@ export function findReferences(practices: PracticeDraft[], notes: IngestNote[]):
             if (gp < 1 || gp > 25) continue;
             for (const recipient of practices.filter((x) => x.bodyOwner === p.number)) {
               if (gp === recipient.number || (recipient.bodyOwner === 8 && (gp === 8 || gp === 9))) continue;
+              // The text and lines are those of the sentence that makes the reference.
+              const lines = sentenceLines(t.span, sentence.trim());
               const r: ReferenceDraft = {
                 from: recipient.id,
                 to: `gp:${gp}`,
                 order: 0,
                 cue,
-                text: clause.trim(),
-                span: t.span,
+                text: sentence.trim(),
+                span: { ...t.span, ...lines },
               };
               if (t.stepId) r.fromStep = t.stepId;
+              if (t.actionId) r.fromAction = t.actionId;
               if (stepNo !== undefined && targets.length === 1) {
                 const toStep = stepExists(gp, Number(stepNo));
                 if (toStep) r.toStep = toStep;

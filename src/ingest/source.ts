@@ -74,7 +74,53 @@ export function isRunningHeader(line: string): boolean {
   return RUNNING_HEADERS.has(line.trim());
 }
 
-export function analyseLines(src: SourceFile): LineInfo[] {
+/**
+ * Printed page of every line. A printed page number ends its page, so each line is
+ * numbered back from the next printed number (forward from the last one), never below
+ * the page after the previous printed number: pages never jump and every page between
+ * two printed numbers exists. Where the page starts between two printed numbers do not
+ * match their difference, the segment is reported.
+ */
+export function derivePages(
+  pageIndex: number[],
+  anchors: ReadonlyArray<{ line: number; page: number }>,
+  notes: Array<{ line: number; message: string }>,
+): Array<{ line: number; page: number }> {
+  const sorted = [...anchors].sort((a, b) => a.line - b.line);
+  const idxAt = (line: number): number => pageIndex[line - 1] ?? 0;
+  sorted.forEach((a, k) => {
+    const prev = sorted[k - 1];
+    if (!prev) return;
+    const starts = idxAt(a.line) - idxAt(prev.line);
+    if (starts !== a.page - prev.page) {
+      notes.push({
+        line: prev.line,
+        message: `${starts} page starts between printed page ${prev.page} (line ${prev.line}) and printed page ${a.page} (line ${a.line}) for ${a.page - prev.page} pages; pages there are counted back from page ${a.page}`,
+      });
+    }
+  });
+  const out: Array<{ line: number; page: number }> = [];
+  let last = 0;
+  pageIndex.forEach((p, i) => {
+    const line = i + 1;
+    const next = sorted.find((a) => a.line >= line);
+    const prev = [...sorted].reverse().find((a) => a.line < line);
+    let page: number;
+    if (next) {
+      page = next.page - (idxAt(next.line) - p);
+      if (prev) page = p > idxAt(prev.line) ? Math.max(page, prev.page + 1) : prev.page;
+    } else if (prev) page = prev.page + (p - idxAt(prev.line));
+    else page = p;
+    // never backwards, never more than one page forward from the line before
+    if (last > 0) page = Math.min(Math.max(page, last), last + 1);
+    last = page;
+    out.push({ line, page });
+  });
+  return out;
+}
+
+/** `pageNotes` receives the ambiguities met while numbering pages. */
+export function analyseLines(src: SourceFile, pageNotes: Array<{ line: number; message: string }> = []): LineInfo[] {
   const { lines } = src;
   const info: LineInfo[] = lines.map(() => ({ removed: false }));
   const get = (n: number): LineInfo => info[n - 1] as LineInfo;
@@ -102,16 +148,17 @@ export function analyseLines(src: SourceFile): LineInfo[] {
       if (!isFootnoteNumber) pageAnchors.push({ line: i + 1, page: n });
     }
   });
-  // Pages: a line beginning with a space starts a page.
+  // Pages: a line beginning with whitespace starts a page, except an "Action N" heading
+  // printed with its own one-space indent (GP 17, 22, 23, 24); "  Action 3" (two spaces,
+  // line 1685) is such a heading at the top of a page. The first text after a printed
+  // page number starts the next page when that page start lost its leading space.
   const pageIndex: number[] = [];
   let idx = 0;
   const anchorLines = new Set(pageAnchors.map((a) => a.line));
   let afterPageNumber = false;
   lines.forEach((line, i) => {
     const content = line.trim() !== '' && !(info[i] as LineInfo).removed;
-    // Indented "Action N" headings are layout, not page starts; the first text after a
-    // printed page number starts the next page.
-    const starts = i === 0 || (/^ {1,2}\S/.test(line) && !/^\s+Action \d/.test(line));
+    const starts = i === 0 || (/^\s+\S/.test(line) && !/^ Action \d/.test(line));
     if (starts || (afterPageNumber && content)) {
       idx++;
       afterPageNumber = false;
@@ -119,15 +166,8 @@ export function analyseLines(src: SourceFile): LineInfo[] {
     if (anchorLines.has(i + 1)) afterPageNumber = true;
     pageIndex.push(idx);
   });
-  // Anchor numbering on printed page numbers (a printed number ends its page): each line
-  // counts pages from the nearest anchor, since some page starts lost their leading space.
-  if (pageAnchors.length > 0) {
-    pageIndex.forEach((p, i) => {
-      let nearest = pageAnchors[0] as { line: number; page: number };
-      for (const a of pageAnchors) if (Math.abs(a.line - (i + 1)) < Math.abs(nearest.line - (i + 1))) nearest = a;
-      const page = nearest.page + (p - (pageIndex[nearest.line - 1] ?? 0));
-      if (page > 0) get(i + 1).page = page;
-    });
+  for (const p of derivePages(pageIndex, pageAnchors, pageNotes)) {
+    if (p.page > 0) get(p.line).page = p.page;
   }
   return info;
 }

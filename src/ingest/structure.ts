@@ -1,5 +1,6 @@
 // Structural parser: areas, good practices, key actions, steps, lists and footnotes.
 import type { IngestNote, ListEntry, SourceSpan } from './model.js';
+import type { Repairer } from './repairs.js';
 import { FOOTNOTE_SPANS, type LineInfo, type SourceFile } from './source.js';
 import { findUrls, glyphOf, joinLines, stripFootnoteMarkers, stripGlyph } from './text.js';
 
@@ -74,6 +75,8 @@ export interface SectionDraft {
   number: number;
   title: string;
   span: SourceSpan;
+  /** Running text of the section outside its practices (Section 2's opening). */
+  paragraphs?: string[];
 }
 
 export interface StructureResult {
@@ -88,7 +91,14 @@ export class Doc {
   constructor(
     readonly src: SourceFile,
     readonly info: LineInfo[],
+    /** Line-break repairs applied to every clean text (none when absent). */
+    readonly repairer?: Repairer,
   ) {}
+
+  /** Repairs words and web addresses broken at line ends (data/normalisation/line-break-repairs.json). */
+  repair(text: string): string {
+    return this.repairer ? this.repairer.apply(text) : text;
+  }
 
   line(n: number): string {
     return this.src.lines[n - 1] ?? '';
@@ -108,7 +118,7 @@ export class Doc {
 
   /** Clean running text of the given (already selected) text pieces. */
   clean(pieces: string[]): CleanText {
-    return stripFootnoteMarkers(joinLines(pieces), FOOTNOTE_NUMBERS);
+    return stripFootnoteMarkers(this.repair(joinLines(pieces)), FOOTNOTE_NUMBERS);
   }
 }
 
@@ -133,6 +143,8 @@ const STEP = /^Step (\d+)\s*[–-]\s*(.*)$/;
 interface LogicalLine {
   line: number;
   text: string;
+  /** Last source line of the text when words printed further down were put back into it. */
+  last?: number;
 }
 
 /** The non-removed lines of a range, with "Step N - " starting mid-line split off (GP 2). */
@@ -170,7 +182,9 @@ function repairScatteredWords(doc: Doc, lines: LogicalLine[]): LogicalLine[] {
     const words: string[] = [];
     while (j < lines.length && isolated(lines[j] as LogicalLine)) words.push((lines[j++] as LogicalLine).text.trim());
     const prev = out[out.length - 1];
-    if (words.length >= 2 && prev) out[out.length - 1] = { line: prev.line, text: `${words.join(' ')} ${prev.text.trim()}` };
+    if (words.length >= 2 && prev) {
+      out[out.length - 1] = { line: prev.line, text: `${words.join(' ')} ${prev.text.trim()}`, last: Math.max(prev.last ?? prev.line, (lines[j - 1] as LogicalLine).line) };
+    }
     else for (let k = i; k < j; k++) out.push(lines[k] as LogicalLine);
     i = j - 1;
   }
@@ -192,12 +206,12 @@ function group(lines: LogicalLine[]): Entry[] {
     const isAction = ACTION.test(ll.text);
     const last = entries[entries.length - 1];
     if (g || isAction || !last) {
-      const e: Entry = { kind: isAction ? 'action' : g ? 'glyph' : 'plain', start: ll.line, end: ll.line, pieces: [g ? stripGlyph(ll.text) : ll.text.trim()] };
+      const e: Entry = { kind: isAction ? 'action' : g ? 'glyph' : 'plain', start: ll.line, end: ll.last ?? ll.line, pieces: [g ? stripGlyph(ll.text) : ll.text.trim()] };
       if (g) e.glyph = g;
       entries.push(e);
     } else {
       last.pieces.push(ll.text.trim());
-      last.end = ll.line;
+      last.end = Math.max(last.end, ll.last ?? ll.line);
     }
   }
   return entries;
@@ -218,9 +232,24 @@ export function parseStructure(doc: Doc): StructureResult {
     const a = AREA_HEADING.exec(t);
     if (a) areaLines.push({ code: a[1] as string, title: (a[2] as string).trim(), line: l });
   }
+  // Section 2 opens with paragraphs and a bulleted list before area A: one string per
+  // paragraph or bullet, glyphs removed.
+  const intro: string[][] = [];
+  let inBullet = false;
+  for (let l = section2Line + 2; l < (areaLines[0]?.line ?? section2Line); l++) {
+    if (doc.removed(l) || doc.line(l).trim() === '') continue;
+    const bullet = glyphOf(doc.line(l)) !== undefined;
+    const last = intro[intro.length - 1];
+    // after a bullet, a sentence starting on a line of its own is the next paragraph
+    const after = inBullet && !bullet && /[.;]$/.test(last?.[last.length - 1] ?? '') && /^[A-Z]/.test(doc.line(l).trim());
+    if (bullet || after || !last) intro.push([]);
+    if (bullet) inBullet = true;
+    else if (after) inBullet = false;
+    intro[intro.length - 1]?.push(stripGlyph(doc.line(l)));
+  }
   const sections: SectionDraft[] = [
     { number: 1, title: 'Introduction to the Policy Toolkit', span: doc.span(1, section2Line - 1) },
-    { number: 2, title: 'Good Practices & Knowledge Repository', span: doc.span(section2Line, n) },
+    { number: 2, title: 'Good Practices & Knowledge Repository', span: doc.span(section2Line, n), paragraphs: intro.map((x) => doc.clean(x).text) },
   ];
   const areas: AreaDraft[] = areaLines.map((a, i) => ({
     code: a.code,
@@ -295,7 +324,7 @@ export function parseStructure(doc: Doc): StructureResult {
   const footnotes: FootnoteDraft[] = [];
   for (const f of FOOTNOTE_SPANS) {
     const lines = doc.src.lines.slice(f.start - 1, f.end);
-    const joined = joinLines(lines).replace(new RegExp(`^${f.n}\\s+`), '');
+    const joined = doc.repair(joinLines(lines)).replace(new RegExp(`^${f.n}\\s+`), '');
     footnotes.push({ number: f.n, text: joined, urls: findUrls(joined), span: doc.span(f.start, f.end) });
   }
   notes.push({ level: 'warning', code: 'footnote.missing', message: 'Footnote 9: the number is printed (line 654) but no footnote text is in the source' });

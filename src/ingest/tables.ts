@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ActorRecord, CountryRecord, InstrumentRecord, OrganizationRecord } from './model.js';
+import { completePlaces, type ReviewedPlace } from './places.js';
 
 export const DEFAULT_NORMALISATION_DIR = resolve(
   dirname(fileURLToPath(import.meta.url)),
@@ -26,6 +27,8 @@ export interface NormalisationTables {
   instrumentByAlias: Map<string, string>;
   organizationByAlias: Map<string, string>;
   countryByAlias: Map<string, string>;
+  /** Place names two places share, named by neither (see places.ts). */
+  placeAmbiguities: string[];
 }
 
 /**
@@ -99,7 +102,7 @@ export function loadNormalisationTables(dir: string = DEFAULT_NORMALISATION_DIR)
   const actorRecs = readRecords(dir, 'actors.json', 'actor:', ['name', 'category']) as unknown as ActorRecord[];
   const instrRecs = readRecords(dir, 'instruments.json', 'instrument:', ['title', 'issuer', 'kind']) as unknown as InstrumentRecord[];
   const orgRecs = readRecords(dir, 'organizations.json', 'org:', ['name']) as unknown as OrganizationRecord[];
-  const countryRecs = readRecords(dir, 'countries.json', 'country:', ['name', 'kind']) as unknown as CountryRecord[];
+  const reviewedPlaces = readRecords(dir, 'countries.json', 'country:', ['name', 'kind']) as unknown as ReviewedPlace[];
 
   const actors = new Map(actorRecs.map((r) => [r.id, r]));
   for (const r of actorRecs) {
@@ -113,9 +116,15 @@ export function loadNormalisationTables(dir: string = DEFAULT_NORMALISATION_DIR)
       }
     }
   }
-  for (const r of countryRecs) {
+  for (const r of reviewedPlaces) {
     if (r.kind !== 'country' && r.kind !== 'region') fail(join(dir, 'countries.json'), r.id, 'kind must be "country" or "region"');
+    if (r.m49 !== undefined && !/^\d{3}$/.test(r.m49)) fail(join(dir, 'countries.json'), r.id, '"m49" must be a three-digit UN M49 code');
   }
+  // Reviewed aliases are unique among themselves (checked here, before the standards join in).
+  aliasIndex(dir, 'countries.json', reviewedPlaces, (r) => [(r as unknown as CountryRecord).name]);
+  const places = completePlaces(reviewedPlaces);
+  const countryRecs = places.records;
+  const ambiguousPlace = new Set(places.ambiguous.map((a) => a.replace(/ \(.*$/, '')));
   for (const r of instrRecs) {
     if (r.year !== undefined && !Number.isInteger(r.year)) fail(join(dir, 'instruments.json'), r.id, 'year must be an integer');
   }
@@ -131,7 +140,11 @@ export function loadNormalisationTables(dir: string = DEFAULT_NORMALISATION_DIR)
       return [i.title, ...(i.shortName ? [i.shortName] : []), ...(i.symbol ? [i.symbol] : [])];
     }),
     organizationByAlias: aliasIndex(dir, 'organizations.json', orgRecs, (r) => [(r as unknown as OrganizationRecord).name]),
-    countryByAlias: aliasIndex(dir, 'countries.json', countryRecs, (r) => [(r as unknown as CountryRecord).name]),
+    countryByAlias: aliasIndex(dir, 'countries.json', countryRecs as unknown as Rec[], (r) => {
+      const name = (r as unknown as CountryRecord).name;
+      return ambiguousPlace.has(normaliseWording(name)) ? [] : [name];
+    }),
+    placeAmbiguities: places.ambiguous,
   };
 }
 

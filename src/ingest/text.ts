@@ -44,6 +44,10 @@ export function normaliseSpaces(s: string): string {
   return s
     .replace(/https?:\s+\/\//g, (x) => x.replace(/\s+/g, ''))
     .replace(/\s+/g, ' ')
+    // A slash printed with a space on one side only ("institutions/ organizations",
+    // "P/ CVE", "actions /adjust") joins its words; "illicit / illegal" keeps both spaces.
+    .replace(/(?<=[\p{L}\p{N})])\/ (?=[\p{L}\p{N}(])/gu, '/')
+    .replace(/(?<=[\p{L}\p{N})]) \/(?=[\p{L}\p{N}(])/gu, '/')
     .replace(/\s+([,;.])(?=\s|$)/g, '$1')
     .trim();
 }

@@ -34,10 +34,21 @@ export function readToolkitGraph(graphPath = TOOLKIT_GRAPH_PATH, sourcePath = TO
   return graph;
 }
 
+/** Another dataset is live in a Neo4j this service does not own. */
+export class DatasetInUseError extends Error {
+  override name = 'DatasetInUseError';
+}
+
 export interface EnsureOptions {
   database?: string;
   /** Load even when the same version is already there. */
   force?: boolean;
+  /**
+   * Replace a different dataset that is already loaded (default true). False
+   * for a Neo4j someone else runs: its live dataset is never replaced unless
+   * `force` is set.
+   */
+  replaceOtherDataset?: boolean;
   graph?: SerialisedGraph;
   log?: (line: string) => void;
 }
@@ -53,6 +64,13 @@ export async function ensureToolkitLoaded(driver: Driver, options: EnsureOptions
   if (!options.force && current?.version === graph.dataset.version) {
     log(`Dataset ${graph.dataset.version.slice(0, 12)} is already loaded`);
     return undefined;
+  }
+  if (current && current.version !== graph.dataset.version && options.replaceOtherDataset === false && !options.force) {
+    throw new DatasetInUseError(
+      `the Neo4j at NEO4J_URI already serves dataset ${current.version.slice(0, 12)} (loaded ${current.loadedAt}, ${current.nodeCount} nodes); ` +
+        `this service's graph is ${graph.dataset.version.slice(0, 12)}. Not replacing a live dataset in a Neo4j this service does not own: ` +
+        'start with `npm start -- --force` to replace it',
+    );
   }
   const report = await loadGraph(driver, graph, { database });
   log(

@@ -10,11 +10,17 @@ export class Neo4jAuthError extends Error {
   override name = 'Neo4jAuthError';
 }
 
+/** Connections to Neo4j; each request may hold only a share of them (see src/api/limits.ts). */
+export const MAX_CONNECTION_POOL_SIZE = 50;
+
 export function createDriver(credentials: Neo4jCredentials): Driver {
   return neo4j.driver(credentials.uri, neo4j.auth.basic(credentials.username, credentials.password), {
     connectionTimeout: 5_000,
     connectionAcquisitionTimeout: 10_000,
-    maxConnectionPoolSize: 50,
+    maxConnectionPoolSize: MAX_CONNECTION_POOL_SIZE,
+    // A transaction function retries a lost connection for at most this long (driver default 30 s):
+    // a Neo4j that went away is reported within seconds, and the circuit breaker takes over.
+    maxTransactionRetryTime: 3_000,
     disableLosslessIntegers: false,
   });
 }

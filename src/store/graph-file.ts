@@ -1,5 +1,6 @@
 // Reads a serialised graph file (docs/graph-format.md) and checks that it can
 // be loaded as is: a bad file is refused before any transaction is opened.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { GRAPH_FORMAT, type PropertyValue, type SerialisedGraph } from '../graph/serialised.js';
@@ -106,6 +107,19 @@ export function readGraphFile(file: string): SerialisedGraph {
   } catch (error) {
     throw new GraphFileError(`${file} is not valid JSON: ${(error as Error).message}`);
   }
-  assertLoadableGraph(parsed, path.relative(REPO_ROOT, file) || file);
+  const name = path.relative(REPO_ROOT, file) || file;
+  assertLoadableGraph(parsed, name);
+  const content = graphContentVersion(parsed);
+  if (content !== parsed.dataset.version) {
+    throw new GraphFileError(
+      `${name} claims dataset version ${parsed.dataset.version.slice(0, 12)}, but its nodes and relationships hash to ${content.slice(0, 12)}: ` +
+        'the file was changed after it was built; rebuild it with `npm run ingest:build`',
+    );
+  }
   return parsed;
+}
+
+/** The dataset version of a graph: SHA-256 of the canonical JSON of its nodes and relationships, as `npm run ingest:build` writes it. */
+export function graphContentVersion(graph: Pick<SerialisedGraph, 'nodes' | 'relationships'>): string {
+  return createHash('sha256').update(JSON.stringify({ nodes: graph.nodes, relationships: graph.relationships })).digest('hex');
 }

@@ -13,6 +13,7 @@ import { REPO_ROOT } from './config.js';
 export const LAUNCHER_DIR = path.join(REPO_ROOT, 'tools', 'neo4j-launcher');
 const MAIN_CLASS = 'org.nexustoolkit.launcher.Main';
 const READY_PREFIX = 'NEO4J_LAUNCHER_READY ';
+export const DEFAULT_TRANSACTION_TIMEOUT_S = 60;
 const ERROR_PREFIX = 'NEO4J_LAUNCHER_ERROR ';
 
 /** A required program (Java, Maven) is missing or too old. */
@@ -41,6 +42,8 @@ export interface LaunchOptions {
   host?: string;
   heapMb?: number;
   pageCacheMb?: number;
+  /** db.transaction.timeout: Neo4j ends transactions that set no shorter timeout after this long (default 60 s). */
+  transactionTimeoutS?: number;
   startTimeoutMs?: number;
   /** Receives progress lines (build, start). */
   log?: (line: string) => void;
@@ -50,6 +53,8 @@ export interface LaunchedNeo4j {
   uri: string;
   pid: number;
   dataDir: string;
+  /** Resolves when the JVM exits, whether stopped or died; `expected` is true after stop(). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; expected: boolean }>;
   stop(): Promise<void>;
 }
 
@@ -172,6 +177,8 @@ function javaArguments(build: LauncherBuild, options: LaunchOptions, watchStdin:
     String(options.port),
     '--pagecache-mb',
     String(options.pageCacheMb ?? 256),
+    '--transaction-timeout-s',
+    String(options.transactionTimeoutS ?? DEFAULT_TRANSACTION_TIMEOUT_S),
   ];
   if (watchStdin) args.push('--watch-stdin');
   return args;
@@ -284,10 +291,16 @@ export async function launchNeo4j(options: LaunchOptions): Promise<LaunchedNeo4j
   });
 
   let stopping: Promise<void> | undefined;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; expected: boolean }>((resolve) => {
+    const report = () => resolve({ code: child.exitCode, signal: child.signalCode, expected: stopping !== undefined });
+    if (child.exitCode !== null || child.signalCode !== null) report();
+    else child.once('exit', report);
+  });
   return {
     uri,
     pid: child.pid!,
     dataDir: options.dataDir,
+    exited,
     stop() {
       stopping ??= (async () => {
         child.stdin?.end();

@@ -12,6 +12,8 @@ import { DEFAULT_DATABASE } from './config.js';
 import { assertLoadableGraph } from './graph-file.js';
 
 const DEFAULT_BATCH_SIZE = 500;
+/** Server-side timeout of the load transaction. */
+export const LOAD_TIMEOUT_MS = 30 * 60_000;
 
 export interface LoadProgress {
   phase: 'cleanup' | 'nodes' | 'relationships' | 'dataset';
@@ -181,6 +183,7 @@ export async function loadGraph(driver: Driver, graph: SerialisedGraph, options:
 
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
+    // Longer than the DBMS's default transaction timeout (the launcher sets 60 s): a 100x graph loads in one transaction.
     return await session.executeWrite(async (tx) => {
       const loadedAt = new Date().toISOString();
       const deleted = await removeStale(tx, graph);
@@ -226,7 +229,7 @@ export async function loadGraph(driver: Driver, graph: SerialisedGraph, options:
         relationshipsDeleted: deleted.relationships,
         durationMs: Date.now() - started,
       };
-    });
+    }, { timeout: LOAD_TIMEOUT_MS });
   } finally {
     await session.close();
   }

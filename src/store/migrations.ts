@@ -102,7 +102,7 @@ export async function migrate(
   }
   if (report.applied.length > 0) {
     // New indexes populate in the background; wait so the first queries use them.
-    await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+    await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database, transactionConfig: { timeout: 310_000 } });
   }
   return report;
 }

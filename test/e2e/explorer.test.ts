@@ -44,6 +44,8 @@ let page: Page;
 let baseUrl: string;
 let graph: SerialisedGraph;
 const pageErrors: string[] = [];
+/** Content-Security-Policy violations reported by the browser (the explorer and GraphiQL must run under the CSP). */
+const cspViolations: string[] = [];
 
 function property(id: string, name: string): unknown {
   return graph.nodes.find((node) => node.id === id)?.properties[name];
@@ -84,6 +86,9 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -244,7 +249,18 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
     expect(await page.locator('main [role="alert"]').textContent()).toContain('There is no good practice 999');
   });
 
-  it('raised no script errors', () => {
+  it('loads GraphiQL from this service under the CSP and runs a query in it', async () => {
+    await page.goto(`${baseUrl}/graphiql`);
+    await page.waitForSelector('.graphiql-container .graphiql-editors', { timeout: 30_000 });
+    const answer = page.waitForResponse((response) => response.url().endsWith('/graphql') && response.request().method() === 'POST' && (response.request().postData() ?? '').includes('goodPractices'));
+    await page.locator('.graphiql-execute-button').click();
+    expect((await answer).status()).toBe(200);
+    await page.locator('.result-window', { hasText: 'totalCount' }).waitFor({ timeout: 30_000 });
+    await screenshot('graphiql');
+  });
+
+  it('raised no script errors and no CSP violations', () => {
     expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -92,6 +92,8 @@ export type Citation = {
 
 export type Country = Node & {
   __typename?: 'Country';
+  /** Other names and short forms (ISO 3166, UN M49 and the toolkit's wordings), lower case. */
+  aliases: Array<Scalars['String']['output']>;
   examples: Array<Example>;
   id: Scalars['ID']['output'];
   /** "country" or "region" */
@@ -105,9 +107,12 @@ export type CrossReference = {
   /** The wording of the reference ("see GP 3, Step 1"). */
   cue: Scalars['String']['output'];
   from: GoodPractice;
+  /** The key action whose own text makes the reference (GP 17, GP 22). */
+  fromAction?: Maybe<KeyAction>;
+  /** The step whose text makes the reference. */
   fromStep?: Maybe<Step>;
   source?: Maybe<SourceLocation>;
-  /** The sentence or clause carrying it. */
+  /** The sentence carrying it (its lines are in `source`). */
   text: Scalars['String']['output'];
   to: GoodPractice;
   toStep?: Maybe<Step>;
@@ -139,6 +144,8 @@ export type Example = Node & {
   name: Scalars['String']['output'];
   organizations: Array<Organization>;
   practices: Array<GoodPractice>;
+  /** The same initiative given as an example of other practices (the same web address). */
+  sameInitiative: Array<Example>;
   /** The entry as printed, clean. */
   text: Scalars['String']['output'];
   urls: Array<Scalars['URL']['output']>;
@@ -173,8 +180,11 @@ export type Footnote = Node & {
   /** Nodes whose text carries the footnote marker. */
   attachedTo: Array<Node>;
   id: Scalars['ID']['output'];
+  /** Why the footnote has no text, when it has none. */
+  note?: Maybe<Scalars['String']['output']>;
   number: Scalars['Int']['output'];
-  text: Scalars['String']['output'];
+  /** Null when the source prints the marker but not the text (footnote 9); `note` says so. */
+  text?: Maybe<Scalars['String']['output']>;
   urls: Array<Scalars['URL']['output']>;
 };
 
@@ -329,6 +339,8 @@ export type KeyAction = Node & {
 export type Manifestation = Node & {
   __typename?: 'Manifestation';
   definition: Scalars['String']['output'];
+  /** The paragraphs after the definition that are no notion of their own; null when there are none. */
+  description?: Maybe<Scalars['String']['output']>;
   family: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   /** "a".."f" */
@@ -337,6 +349,15 @@ export type Manifestation = Node & {
   notions: Array<Notion>;
   regionalContexts: Array<RegionalContext>;
 };
+
+/** How a `name` argument matches names and aliases (case aside). */
+export type NameMatch =
+  /** Any part of the name or an alias. */
+  | 'CONTAINS'
+  /** The whole name or alias. */
+  | 'EXACT'
+  /** The beginning of the name or an alias. */
+  | 'PREFIX';
 
 export type NexusFamily = Node & {
   __typename?: 'NexusFamily';
@@ -382,6 +403,7 @@ export type Query = {
   actors: ActorConnection;
   area?: Maybe<Area>;
   areas: Array<Area>;
+  /** Countries and regions whose name or an alias matches `name` (case aside) as `match` says: EXACT "Niger" is Niger only, CONTAINS "Niger" finds Nigeria too. */
   countries: Array<Country>;
   /** The loaded dataset. */
   dataset?: Maybe<Dataset>;
@@ -403,6 +425,7 @@ export type Query = {
   /** Several nodes by id, in the order asked; unknown ids give null. */
   nodes: Array<Maybe<Node>>;
   notions: Array<Notion>;
+  /** Organisations whose name or an alias matches `name` (case aside) as `match` says. */
   organizations: Array<Organization>;
   /** Shortest paths between two nodes (any relationship, either direction), at most maxLength hops. */
   paths: Array<GraphPath>;
@@ -434,6 +457,7 @@ export type QueryAreaArgs = {
 
 
 export type QueryCountriesArgs = {
+  match?: InputMaybe<NameMatch>;
   name?: InputMaybe<Scalars['NonEmptyString']['input']>;
 };
 
@@ -497,6 +521,7 @@ export type QueryNodesArgs = {
 
 
 export type QueryOrganizationsArgs = {
+  match?: InputMaybe<NameMatch>;
   name?: InputMaybe<Scalars['NonEmptyString']['input']>;
 };
 
@@ -580,6 +605,8 @@ export type SearchableType =
   | 'NOTION'
   | 'ORGANIZATION'
   | 'REGIONAL_CONTEXT'
+  /** The running text of a section outside its concepts and practices (Section.paragraphs). */
+  | 'SECTION'
   | 'STEP'
   | 'WATCH_POINT';
 
@@ -588,6 +615,8 @@ export type Section = Node & {
   areas: Array<Area>;
   id: Scalars['ID']['output'];
   number: Scalars['Int']['output'];
+  /** The section's running text outside its concepts and practices, one string per paragraph or bullet. */
+  paragraphs: Array<Scalars['String']['output']>;
   title: Scalars['String']['output'];
 };
 
@@ -744,6 +773,7 @@ export type ResolversTypes = {
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   KeyAction: ResolverTypeWrapper<NodeRecord>;
   Manifestation: ResolverTypeWrapper<NodeRecord>;
+  NameMatch: NameMatch;
   NexusFamily: ResolverTypeWrapper<NodeRecord>;
   Node: ResolverTypeWrapper<NodeRecord>;
   NonEmptyString: ResolverTypeWrapper<Scalars['NonEmptyString']['output']>;
@@ -876,6 +906,7 @@ export type CitationResolvers<ContextType = ApiContext, ParentType extends Resol
 };
 
 export type CountryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   examples?: Resolver<Array<ResolversTypes['Example']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -887,6 +918,7 @@ export type CountryResolvers<ContextType = ApiContext, ParentType extends Resolv
 export type CrossReferenceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CrossReference'] = ResolversParentTypes['CrossReference']> = {
   cue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['GoodPractice'], ParentType, ContextType>;
+  fromAction?: Resolver<Maybe<ResolversTypes['KeyAction']>, ParentType, ContextType>;
   fromStep?: Resolver<Maybe<ResolversTypes['Step']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['SourceLocation']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -921,6 +953,7 @@ export type ExampleResolvers<ContextType = ApiContext, ParentType extends Resolv
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   practices?: Resolver<Array<ResolversTypes['GoodPractice']>, ParentType, ContextType>;
+  sameInitiative?: Resolver<Array<ResolversTypes['Example']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   urls?: Resolver<Array<ResolversTypes['URL']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -941,8 +974,9 @@ export type ExampleEdgeResolvers<ContextType = ApiContext, ParentType extends Re
 export type FootnoteResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Footnote'] = ResolversParentTypes['Footnote']> = {
   attachedTo?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   urls?: Resolver<Array<ResolversTypes['URL']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1047,6 +1081,7 @@ export type KeyActionResolvers<ContextType = ApiContext, ParentType extends Reso
 
 export type ManifestationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Manifestation'] = ResolversParentTypes['Manifestation']> = {
   definition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   family?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   letter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1105,7 +1140,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<QueryActorsArgs, 'first'>>;
   area?: Resolver<Maybe<ResolversTypes['Area']>, ParentType, ContextType, RequireFields<QueryAreaArgs, 'code'>>;
   areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType>;
-  countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType, Partial<QueryCountriesArgs>>;
+  countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountriesArgs, 'match'>>;
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
   example?: Resolver<Maybe<ResolversTypes['Example']>, ParentType, ContextType, RequireFields<QueryExampleArgs, 'id'>>;
   examples?: Resolver<ResolversTypes['ExampleConnection'], ParentType, ContextType, RequireFields<QueryExamplesArgs, 'first'>>;
@@ -1121,7 +1156,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   notions?: Resolver<Array<ResolversTypes['Notion']>, ParentType, ContextType>;
-  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<QueryOrganizationsArgs>>;
+  organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'match'>>;
   paths?: Resolver<Array<ResolversTypes['GraphPath']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'first' | 'from' | 'maxLength' | 'to'>>;
   regionalContexts?: Resolver<Array<ResolversTypes['RegionalContext']>, ParentType, ContextType>;
   regionalMeetings?: Resolver<Array<ResolversTypes['RegionalMeeting']>, ParentType, ContextType>;
@@ -1168,6 +1203,7 @@ export type SectionResolvers<ContextType = ApiContext, ParentType extends Resolv
   areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paragraphs?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

@@ -6,8 +6,10 @@ import { cachedStatement } from '../../graph/statement-cache.js';
 import type { NodeRecord } from '../../graph/values.js';
 
 export interface ListOptions {
-  /** Case-insensitive words of the name (Organization, Country: name or alias). */
+  /** Case-insensitive name or alias (Organization, Country), matched as `match` says. */
   name?: string | null | undefined;
+  /** EXACT: the whole name or alias; PREFIX: its beginning; CONTAINS (default): any part. */
+  match?: 'EXACT' | 'PREFIX' | 'CONTAINS' | null | undefined;
   /** Exact category (WatchPoint). */
   category?: string | null | undefined;
 }
@@ -17,7 +19,8 @@ export function listStatement(label: string, plan: NodePlan): string {
   const model = NODE_TYPE_BY_LABEL.get(label);
   if (!model?.listable) throw new Error(`${label} is not a listable label of the graph model`);
   return `MATCH (x:${label})
-WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
+WHERE ($name IS NULL OR any(value IN [toLower(x.name)] + [alias IN coalesce(x.aliases, []) | toLower(alias)] WHERE
+    CASE $match WHEN 'EXACT' THEN value = $name WHEN 'PREFIX' THEN value STARTS WITH $name ELSE value CONTAINS $name END))
   AND ($category IS NULL OR toLower(x.category) = $category)
 WITH x ORDER BY ${model.listOrder.replace(/\bn\./g, 'x.')}
 RETURN ${projection(plan, 'x')} AS x`;
@@ -34,6 +37,7 @@ export async function readNodesByLabel(
   const statement = cachedStatement(`list:${label}:${planKey(plan)}`, () => listStatement(label, plan));
   const rows = await reader.read<{ x: unknown }>(statement, {
     name: options.name ? options.name.trim().toLowerCase() : null,
+    match: options.match ?? 'CONTAINS',
     category: options.category ? options.category.trim().toLowerCase() : null,
   });
   return rows.map((row) => readNode(row.get('x'), plan, sink));

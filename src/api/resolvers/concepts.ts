@@ -10,7 +10,7 @@ import type {
   WatchPointResolvers,
 } from '../generated/resolvers-types.js';
 import { linkedNodes } from './links.js';
-import { requiredNumber, requiredString, stringList } from './properties.js';
+import { optionalString, requiredNumber, requiredString, stringList } from './properties.js';
 
 export const Document: DocumentResolvers = {
   id: (node) => node.id,
@@ -22,6 +22,7 @@ export const Section: SectionResolvers = {
   id: (node) => node.id,
   number: (node) => requiredNumber(node, 'number'),
   title: (node) => requiredString(node, 'title'),
+  paragraphs: (node) => stringList(node, 'paragraphs'),
   areas: linkedNodes('Section', 'areas'),
 };
 
@@ -45,6 +46,7 @@ export const Manifestation: ManifestationResolvers = {
   name: (node) => requiredString(node, 'name'),
   family: (node) => requiredString(node, 'family'),
   definition: (node) => requiredString(node, 'definition'),
+  description: (node) => optionalString(node, 'description'),
   notions: linkedNodes('Manifestation', 'notions'),
   regionalContexts: linkedNodes('Manifestation', 'regionalContexts'),
 };

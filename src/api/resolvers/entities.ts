@@ -95,6 +95,11 @@ export const Example: ExampleResolvers = {
   organizations: linkedNodes('Example', 'organizations'),
   practices: linkedNodes('Example', 'practices'),
   footnotes: linkedNodes('Example', 'footnotes'),
+  // ids of the same initiative in other practices, stored on the example (docs/graph-format.md)
+  sameInitiative: async (node, _args, { loaders }, info) => {
+    const plan = planOf(info);
+    return Promise.all(stringList(node, 'sameInitiativeAs').map((id) => loaders.existingNode(id, plan)));
+  },
 };
 
 const ORGANIZATION_EXAMPLES = FIELD_BINDINGS['Organization']?.['examples'] as LinkBinding;
@@ -112,6 +117,7 @@ export const Country: CountryResolvers = {
   id: (node) => node.id,
   name: (node) => requiredString(node, 'name'),
   kind: (node) => optionalString(node, 'kind') ?? 'country',
+  aliases: (node) => stringList(node, 'aliases'),
   examples: linkedNodes('Country', 'examples'),
   practices: (node, _args, context, info) => practicesOfExamples(node.id, COUNTRY_EXAMPLES, context, info),
 };
@@ -119,7 +125,8 @@ export const Country: CountryResolvers = {
 export const Footnote: FootnoteResolvers = {
   id: (node) => node.id,
   number: (node) => requiredNumber(node, 'number'),
-  text: (node) => requiredString(node, 'text'),
+  text: (node) => optionalString(node, 'text'),
+  note: (node) => optionalString(node, 'note'),
   urls: (node) => urlList(node, 'urls'),
   attachedTo: linkedNodes('Footnote', 'attachedTo'),
 };

@@ -91,6 +91,7 @@ export const CrossReference: CrossReferenceResolvers = {
   from: endpoint('start'),
   to: endpoint('end'),
   fromStep: (edge, _args, context, info) => nodeNamedBy(optionalString(edge, 'fromStep'), context, info),
+  fromAction: (edge, _args, context, info) => nodeNamedBy(optionalString(edge, 'fromAction'), context, info),
   toStep: (edge, _args, context, info) => nodeNamedBy(optionalString(edge, 'toStep'), context, info),
   cue: (edge) => requiredString(edge, 'cue'),
   text: (edge) => requiredString(edge, 'text'),

@@ -1,5 +1,5 @@
 // Root fields: validated arguments, then repositories and loaders.
-import type { QueryResolvers } from '../generated/resolvers-types.js';
+import type { NameMatch, QueryResolvers } from '../generated/resolvers-types.js';
 import { isRelationshipType, labelOfId, RELATIONSHIP_TYPES } from '../../graph/model.js';
 import { readCurrentDataset } from '../../graph/dataset.js';
 import { MAX_NEIGHBOURHOOD_DEPTH, readNeighbourhood } from '../../graph/subgraph.js';
@@ -21,6 +21,8 @@ import { searchNodes } from '../repositories/search.js';
 const MAX_SEARCH_LENGTH = 500;
 const MAX_RELATED = 24;
 const MAX_PATHS = 20;
+/** Entries of neighborhood(types:), repeats included (there are fewer relationship types than this). */
+const MAX_NEIGHBORHOOD_TYPES = 64;
 
 /** A node by id, only if it has the expected label (an actor query never returns a practice). */
 async function nodeOfType(context: ApiContext, info: GraphQLResolveInfo, id: string, label: string): Promise<NodeRecord | null> {
@@ -73,8 +75,8 @@ export const Query: QueryResolvers = {
   examples: (_root, { filter, first, after }, context, info) =>
     readExamples(context.reader, filter, pageRequest(first, after), pagePlan(info), context.loaders),
 
-  organizations: list('Organization', (args) => ({ name: args['name'] as string | null | undefined })),
-  countries: list('Country', (args) => ({ name: args['name'] as string | null | undefined })),
+  organizations: list('Organization', (args) => ({ name: args['name'] as string | null | undefined, match: args['match'] as NameMatch | undefined })),
+  countries: list('Country', (args) => ({ name: args['name'] as string | null | undefined, match: args['match'] as NameMatch | undefined })),
   footnote: (_root, { number }, context, info) => context.loaders.nodeById(`footnote:${number}`, planOf(info)),
   footnotes: list('Footnote'),
 
@@ -113,9 +115,12 @@ export const Query: QueryResolvers = {
   neighborhood: async (_root, { id, depth, types }, context, info) => {
     const centre = validateNodeId(id);
     const hops = boundedInteger(depth, 1, 1, MAX_NEIGHBOURHOOD_DEPTH, 'depth');
-    const unknown = (types ?? []).filter((type) => !isRelationshipType(type));
+    if ((types?.length ?? 0) > MAX_NEIGHBORHOOD_TYPES) {
+      throw badUserInput(`types: at most ${MAX_NEIGHBORHOOD_TYPES} relationship types, got ${types?.length}`, { argumentName: 'types' });
+    }
+    const unknown = [...new Set(types ?? [])].filter((type) => !isRelationshipType(type));
     if (unknown.length > 0) {
-      throw badUserInput(`types: unknown relationship type(s) ${unknown.join(', ')}; known: ${RELATIONSHIP_TYPES.join(', ')}`, {
+      throw badUserInput(`types: unknown relationship type(s) ${unknown.slice(0, 10).join(', ')}; known: ${RELATIONSHIP_TYPES.join(', ')}`, {
         argumentName: 'types',
       });
     }

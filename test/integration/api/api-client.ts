@@ -2,6 +2,7 @@
 // sends GraphQL over HTTP, as clients do.
 import type { Driver } from 'neo4j-driver';
 import { pino } from 'pino';
+import type { ResponseCacheOptions } from '../../../src/api/response-cache.js';
 import { startServer, type StartedServer } from '../../../src/api/server.js';
 import { testDatabase, testDriver, testGraphPath } from '../../support/neo4j.js';
 
@@ -23,7 +24,7 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(options: { driver?: Driver; queryTimeoutMs?: number; responseCache?: false } = {}): Promise<TestApi> {
+export async function startTestApi(options: { driver?: Driver; queryTimeoutMs?: number; responseCache?: false | ResponseCacheOptions } = {}): Promise<TestApi> {
   const server = await startServer({
     driver: options.driver ?? testDriver(),
     database: testDatabase(),

@@ -326,111 +326,131 @@ describe('statements of root fields', () => {
       [
         {
           "cypher": "MATCH (x:Area)
-      WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
+      WHERE ($name IS NULL OR any(value IN [toLower(x.name)] + [alias IN coalesce(x.aliases, []) | toLower(alias)] WHERE
+          CASE $match WHEN 'EXACT' THEN value = $name WHEN 'PREFIX' THEN value STARTS WITH $name ELSE value CONTAINS $name END))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
       RETURN x{.id, .code} AS x",
           "parameters": {
             "category": null,
+            "match": "CONTAINS",
             "name": null,
           },
         },
         {
           "cypher": "MATCH (x:Organization)
-      WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
+      WHERE ($name IS NULL OR any(value IN [toLower(x.name)] + [alias IN coalesce(x.aliases, []) | toLower(alias)] WHERE
+          CASE $match WHEN 'EXACT' THEN value = $name WHEN 'PREFIX' THEN value STARTS WITH $name ELSE value CONTAINS $name END))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY toLower(x.name), x.id
       RETURN x{.id, .name} AS x",
           "parameters": {
             "category": null,
+            "match": "CONTAINS",
             "name": "zqorg",
           },
         },
         {
           "cypher": "MATCH (x:Country)
-      WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
+      WHERE ($name IS NULL OR any(value IN [toLower(x.name)] + [alias IN coalesce(x.aliases, []) | toLower(alias)] WHERE
+          CASE $match WHEN 'EXACT' THEN value = $name WHEN 'PREFIX' THEN value STARTS WITH $name ELSE value CONTAINS $name END))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY toLower(x.name), x.id
       RETURN x{.id, .name} AS x",
           "parameters": {
             "category": null,
+            "match": "CONTAINS",
             "name": "zqcountry",
           },
         },
         {
           "cypher": "MATCH (x:Footnote)
-      WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
+      WHERE ($name IS NULL OR any(value IN [toLower(x.name)] + [alias IN coalesce(x.aliases, []) | toLower(alias)] WHERE
+          CASE $match WHEN 'EXACT' THEN value = $name WHEN 'PREFIX' THEN value STARTS WITH $name ELSE value CONTAINS $name END))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
       RETURN x{.id, .number} AS x",
           "parameters": {
             "category": null,
+            "match": "CONTAINS",
             "name": null,
           },
         },
         {
           "cypher": "MATCH (x:NexusFamily)
-      WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
+      WHERE ($name IS NULL OR any(value IN [toLower(x.name)] + [alias IN coalesce(x.aliases, []) | toLower(alias)] WHERE
+          CASE $match WHEN 'EXACT' THEN value = $name WHEN 'PREFIX' THEN value STARTS WITH $name ELSE value CONTAINS $name END))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
       RETURN x{.id, .name} AS x",
           "parameters": {
             "category": null,
+            "match": "CONTAINS",
             "name": null,
           },
         },
         {
           "cypher": "MATCH (x:Manifestation)
-      WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
+      WHERE ($name IS NULL OR any(value IN [toLower(x.name)] + [alias IN coalesce(x.aliases, []) | toLower(alias)] WHERE
+          CASE $match WHEN 'EXACT' THEN value = $name WHEN 'PREFIX' THEN value STARTS WITH $name ELSE value CONTAINS $name END))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
       RETURN x{.id, .name} AS x",
           "parameters": {
             "category": null,
+            "match": "CONTAINS",
             "name": null,
           },
         },
         {
           "cypher": "MATCH (x:Notion)
-      WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
+      WHERE ($name IS NULL OR any(value IN [toLower(x.name)] + [alias IN coalesce(x.aliases, []) | toLower(alias)] WHERE
+          CASE $match WHEN 'EXACT' THEN value = $name WHEN 'PREFIX' THEN value STARTS WITH $name ELSE value CONTAINS $name END))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
       RETURN x{.id, .name} AS x",
           "parameters": {
             "category": null,
+            "match": "CONTAINS",
             "name": null,
           },
         },
         {
           "cypher": "MATCH (x:RegionalContext)
-      WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
+      WHERE ($name IS NULL OR any(value IN [toLower(x.name)] + [alias IN coalesce(x.aliases, []) | toLower(alias)] WHERE
+          CASE $match WHEN 'EXACT' THEN value = $name WHEN 'PREFIX' THEN value STARTS WITH $name ELSE value CONTAINS $name END))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
       RETURN x{.id, .name} AS x",
           "parameters": {
             "category": null,
+            "match": "CONTAINS",
             "name": null,
           },
         },
         {
           "cypher": "MATCH (x:WatchPoint)
-      WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
+      WHERE ($name IS NULL OR any(value IN [toLower(x.name)] + [alias IN coalesce(x.aliases, []) | toLower(alias)] WHERE
+          CASE $match WHEN 'EXACT' THEN value = $name WHEN 'PREFIX' THEN value STARTS WITH $name ELSE value CONTAINS $name END))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
       RETURN x{.id, .factor} AS x",
           "parameters": {
             "category": "zqcategory",
+            "match": "CONTAINS",
             "name": null,
           },
         },
         {
           "cypher": "MATCH (x:RegionalMeeting)
-      WHERE ($name IS NULL OR toLower(x.name) CONTAINS $name OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) CONTAINS $name))
+      WHERE ($name IS NULL OR any(value IN [toLower(x.name)] + [alias IN coalesce(x.aliases, []) | toLower(alias)] WHERE
+          CASE $match WHEN 'EXACT' THEN value = $name WHEN 'PREFIX' THEN value STARTS WITH $name ELSE value CONTAINS $name END))
         AND ($category IS NULL OR toLower(x.category) = $category)
       WITH x ORDER BY x.order, x.code, x.number, x.letter, x.name, x.id
       RETURN x{.id, .place} AS x",
           "parameters": {
             "category": null,
+            "match": "CONTAINS",
             "name": null,
           },
         },
@@ -451,7 +471,7 @@ describe('statements of root fields', () => {
       }
       WITH node, score WHERE any(label IN labels(node) WHERE label IN $labels)
       WITH node, score ORDER BY score DESC, node.id LIMIT $limit
-      RETURN node{.id, __labels: labels(node), __perLabel: CASE [label IN labels(node) WHERE label <> 'Node'][0] WHEN 'Document' THEN [] WHEN 'Section' THEN [] WHEN 'Area' THEN [] WHEN 'GoodPractice' THEN [node.title, node.lead] WHEN 'KeyAction' THEN [node.text, node.lead] WHEN 'Step' THEN [node.text, node.items] WHEN 'Actor' THEN [node.name, node.aliases] WHEN 'Instrument' THEN [node.title, node.shortName, node.symbol, node.aliases] WHEN 'Example' THEN [node.name, node.description] WHEN 'Organization' THEN [node.name, node.aliases] WHEN 'Country' THEN [node.name] WHEN 'Footnote' THEN [node.text] WHEN 'NexusFamily' THEN [] WHEN 'Manifestation' THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN 'Notion' THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN 'RegionalContext' THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN 'WatchPoint' THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN 'RegionalMeeting' THEN [] ELSE [] END, __perLabelKinds: "search"} AS node, score",
+      RETURN node{.id, __labels: labels(node), __perLabel: CASE [label IN labels(node) WHERE label <> 'Node'][0] WHEN 'Document' THEN [] WHEN 'Section' THEN [node.paragraphs, node.title] WHEN 'Area' THEN [] WHEN 'GoodPractice' THEN [node.title, node.lead] WHEN 'KeyAction' THEN [node.text, node.lead] WHEN 'Step' THEN [node.text, node.items] WHEN 'Actor' THEN [node.name, node.aliases] WHEN 'Instrument' THEN [node.title, node.shortName, node.symbol, node.aliases] WHEN 'Example' THEN [node.name, node.description] WHEN 'Organization' THEN [node.name, node.aliases] WHEN 'Country' THEN [node.name] WHEN 'Footnote' THEN [node.text] WHEN 'NexusFamily' THEN [] WHEN 'Manifestation' THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN 'Notion' THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN 'RegionalContext' THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN 'WatchPoint' THEN [node.name, node.definition, node.description, node.factor, node.indicators] WHEN 'RegionalMeeting' THEN [] ELSE [] END, __perLabelKinds: "search"} AS node, score",
           "parameters": {
             "candidates": 10,
             "labels": [

@@ -145,3 +145,76 @@ describe('helpers', () => {
     expect(slugify('INTERPOL’s Counter-Terrorism Fusion Centre (CTF)')).toBe('interpols-counter-terrorism-fusion-centre-ctf');
   });
 });
+
+describe('places of examples', () => {
+  it('knows every ISO 3166 country and UN M49 region, with short forms (GP 10, line 894: Saudi Arabia)', () => {
+    const countries = [...tables.countries.values()].filter((c) => c.kind === 'country');
+    expect(countries.length).toBeGreaterThanOrEqual(249);
+    expect(tables.countryByAlias.get('saudi arabia')).toBe('country:saudi-arabia');
+    expect(tables.countryByAlias.get('united states of america')).toBe('country:united-states');
+    expect(tables.countryByAlias.get('western africa')).toBe('country:west-africa'); // M49 014 on the reviewed record
+    expect(tables.countryByAlias.get('niger')).toBe('country:niger');
+    expect(tables.countryByAlias.get('nigeria')).toBe('country:nigeria');
+    expect(tables.countryByAlias.has('congo')).toBe(false); // two countries: reported, named by neither
+    expect(tables.placeAmbiguities).toEqual(['congo (country:democratic-republic-of-the-congo, country:republic-of-the-congo)']);
+    const risk = one(
+      'The Terrorism and Political Violence Risk Map: provides data and information on the risk of terrorism and political violence across six countries specifically: Egypt, France, India, Saudi Arabia, Turkey and the United States, and other country data generally. http://www.aon.com/terrorismmap/.',
+    );
+    expect(risk.countryIds).toEqual(['country:egypt', 'country:france', 'country:india', 'country:saudi-arabia', 'country:turkey', 'country:united-states']);
+  });
+
+  it('does not take a place word inside an organisation name (GP 2, line 491: Council of Europe)', () => {
+    const ex = one('Group of States against Corruption (GRECO), Council of Europe: https://www.coe.int/en/web/greco.');
+    expect(ex.countryIds).toEqual([]);
+    expect(ex.organizationIds).toEqual(['org:council-of-europe']);
+  });
+
+  it('takes the place reported on, not where it was reported (GP 3, line 548)', () => {
+    const ex = one('Research carried out by International Centre for the Study of Radicalisation and Political Violence (ICSR) on Western Europe (mentioned in Albania meeting summary);');
+    expect(ex.countryIds).toEqual(['country:western-europe']);
+  });
+
+  it('counts each region of a coordinated list (GP 15, line 1210) but not "Middle East and North Africa" as East Africa (GP 23, line 1728)', () => {
+    const mother = one(
+      'Austria, Belgium: The Mother Schools project follows a bottom-up security approach in twelve countries across Western and Eastern Europe, South and Southeast Asia, the Middle East, and Sub-Saharan Africa. https://www.women-without-borders.org/',
+    );
+    expect(mother.countryIds).toEqual(
+      expect.arrayContaining(['country:western-europe', 'country:eastern-europe', 'country:south-asia', 'country:south-east-asia', 'country:middle-east', 'country:sub-saharan-africa']),
+    );
+    const morse = one(
+      'Capacity Building of Law Enforcement and Judiciary-programs within the CTMorse initiative by the EU aims to respond to training needs in countries in the Greater Horn of Africa, West Africa, and the Middle East and North Africa http://ct-morse.eu/projects/',
+    );
+    expect(morse.countryIds).toEqual(['country:horn-of-africa', 'country:west-africa', 'country:mena']);
+  });
+
+  it('reads "US" only in capitals', () => {
+    expect(one('A programme run with Us and partners in the US. https://example.org/').countryIds).toEqual(['country:united-states']);
+  });
+});
+
+describe('names and organisations of examples', () => {
+  it('names the initiative, not the organisation before a dash (GP 19, line 1448; GP 24, line 1825)', () => {
+    const dcaf = one(
+      'Geneva Centre for the Democratic Control of Armed Forces - International Security Sector Advisory Team (DCAF – ISSAT) commissioned by the German Federal Foreign Office – “Mapping of development partner support to justice and security sector reform in Nigeria”, commissioned by the German Federal Foreign Office https://issat.dcaf.ch/download/114190/2075681/Nigeria%20Donor%20SSR%20 Mapping%20Report%202016%20-%20Final.pdf',
+    );
+    expect(dcaf.name).toBe('Mapping of development partner support to justice and security sector reform in Nigeria');
+    expect(dcaf.organizationIds).toEqual(['org:dcaf', 'org:german-federal-foreign-office']);
+    const merit = one(
+      'ICCT The Hague - Mali (Dis-)Engagement and Re-Integration related to Terrorism (MERIT). As part of the ICCT Rehabilitation & Reintegration programme, the MERIT project, focusing on Mali, targets both the prison environment https://icct.nl/project/countering-violent-extremism-in-mali/',
+    );
+    expect(merit.name).toBe('Mali (Dis-)Engagement and Re-Integration related to Terrorism (MERIT)');
+    expect(merit.description).toMatch(/^As part of the ICCT Rehabilitation/);
+    expect(merit.organizationIds).toEqual(['org:icct']);
+    // two organisations leading a name keep it whole (GP 21, line 1583)
+    expect(one('UNODC – World Bank The Stolen Asset Recovery Initiative (StAR) supports international efforts. https://www.unodc.org/unodc/en/corruption/StAR.html').name).toBe(
+      'UNODC – World Bank The Stolen Asset Recovery Initiative (StAR)',
+    );
+  });
+
+  it('extracts the organisations behind an example (GP 25, lines 1882-1889: UNOCT, UNCCT)', () => {
+    const bsi = one(
+      'UNOCT Border Security Initiative. The UNCCT Border Security Initiative (BSI) aims to assist the UN Member States https://www.un.org/counterterrorism/ctitf/en/uncct/border-security-initiative/',
+    );
+    expect(bsi.organizationIds).toEqual(['org:unoct', 'org:uncct']);
+  });
+});

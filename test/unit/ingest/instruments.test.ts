@@ -48,7 +48,7 @@ describe('resolveInstruments', () => {
     expect(citations[0]).toMatchObject({
       instrumentId: 'instrument:a-res-55-25',
       provisions: ['Article 28.2'],
-      text: 'United Nations General Assembly Resolution A/RES/55/25\nUnited Nations Convention against Transnational Organized Crime, Article 28.2.',
+      text: 'United Nations General Assembly Resolution A/RES/55/25; United Nations Convention against Transnational Organized Crime, Article 28.2.',
       span: { startLine: 603, endLine: 604 },
     });
     expect(notes.map((n) => n.code)).toEqual(['instrument.merged']);

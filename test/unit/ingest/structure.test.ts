@@ -139,3 +139,18 @@ describe('footnote markers inside provisions', () => {
     }
   });
 });
+
+describe('one initiative in several practices', () => {
+  const { graph } = buildToolkitGraph();
+  const same = (id: string) => graph.nodes.find((n) => n.id === id)?.properties.sameInitiativeAs;
+
+  it('links examples that print the same web address (UNICRI rehabilitation: GP 17, 20, 24; CVE-P: GP 17, 24; asset recovery: GP 21, 23)', () => {
+    expect(same('example:uncris-programme-on-r-r-of-veos')).toEqual(['example:unicri-programme-on-preventing-and-countering-violent', 'example:unicris-program-on-preventing-and-countering-violent']);
+    expect(same('example:unicri-asset-recovery-programme')).toEqual(['example:unicri-programme-on-asset-recovery']);
+    expect(same('example:the-countering-violent-extremism-in-prisons-cve-p-program')).toEqual(['example:global-center-program-on-countering-violent-extremism-in']);
+  });
+
+  it('does not link through an address printed for something else (Project Griffin, line 993, prints the #GIResilience page)', () => {
+    expect(same('example:united-kingdom-project-griffin')).toEqual([]);
+  });
+});

@@ -1,9 +1,12 @@
-// The graph file is refused when it was not built from the vendored source as it is now.
+// The graph file is refused when it was not built from the vendored source as it is now,
+// or when its content does not match the version it claims.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { SerialisedGraph } from '../../../src/graph/serialised.js';
 import { readToolkitGraph, sha256OfFile, TOOLKIT_SOURCE_PATH } from '../../../src/store/dataset.js';
+import { GraphFileError, graphContentVersion, readGraphFile } from '../../../src/store/graph-file.js';
 import { MINI_GRAPH_PATH } from '../../support/paths.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nexus-dataset-test-'));
@@ -36,5 +39,28 @@ describe('readToolkitGraph', () => {
 
   it('names the command that builds a missing graph file', () => {
     expect(() => readToolkitGraph(path.join(dir, 'missing.json'))).toThrow(/does not exist: build it with `npm run ingest:build`/);
+  });
+});
+
+describe('readGraphFile', () => {
+  it('refuses a file whose nodes and relationships do not hash to the version it claims', () => {
+    const graph = JSON.parse(fs.readFileSync(MINI_GRAPH_PATH, 'utf8')) as SerialisedGraph;
+    expect(graphContentVersion(graph)).toBe(graph.dataset.version);
+    // The real version string, but only 10 nodes (and the relationships between them).
+    const kept = new Set(graph.nodes.slice(0, 10).map((node) => node.id));
+    const tampered = {
+      ...graph,
+      nodes: graph.nodes.filter((node) => kept.has(node.id)),
+      relationships: graph.relationships.filter((rel) => kept.has(rel.start) && kept.has(rel.end)),
+    };
+    const file = path.join(dir, 'tampered.json');
+    fs.writeFileSync(file, JSON.stringify(tampered));
+    expect(() => readGraphFile(file)).toThrow(/claims dataset version .* but its nodes and relationships hash to .*npm run ingest:build/);
+    // One changed property is enough.
+    const edited = JSON.parse(fs.readFileSync(MINI_GRAPH_PATH, 'utf8')) as SerialisedGraph;
+    edited.nodes[0]!.properties['title'] = 'changed';
+    fs.writeFileSync(file, JSON.stringify(edited));
+    expect(() => readGraphFile(file)).toThrow(GraphFileError);
+    expect(readGraphFile(MINI_GRAPH_PATH).nodes.length).toBe(graph.nodes.length);
   });
 });

@@ -103,6 +103,9 @@ public final class Main {
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                     .setConfig(GraphDatabaseSettings.auth_enabled, true)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, options.pageCacheBytes)
+                    // Server-side ceiling for transactions that set no timeout of their own: Neo4j stops
+                    // working on a query its client gave up on. Clients may ask for longer (the loader does).
+                    .setConfig(GraphDatabaseSettings.transaction_timeout, options.transactionTimeout)
                     // Only the latest transaction logs are needed: the dataset is reloadable from the repo.
                     .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
                     // Netty's default graceful shutdown waits ~10 s with no connections left; stop promptly instead.
@@ -265,6 +268,7 @@ public final class Main {
         String host = "127.0.0.1";
         int port = 7687;
         long pageCacheBytes = 256L * 1024 * 1024;
+        Duration transactionTimeout = Duration.ofSeconds(60);
         boolean watchStdin;
         String username = "neo4j";
         String password;
@@ -278,6 +282,7 @@ public final class Main {
                     case "--host" -> o.host = value(args, ++i, arg);
                     case "--port" -> o.port = parsePort(value(args, ++i, arg));
                     case "--pagecache-mb" -> o.pageCacheBytes = Long.parseLong(value(args, ++i, arg)) * 1024 * 1024;
+                    case "--transaction-timeout-s" -> o.transactionTimeout = Duration.ofSeconds(Long.parseLong(value(args, ++i, arg)));
                     case "--watch-stdin" -> o.watchStdin = true;
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
