@@ -16,6 +16,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { pino, type Logger } from 'pino';
 import { createExportRouter } from '../export/router.js';
+import { createObservability } from '../observability/index.js';
 import { createContext, type ApiContext } from './context.js';
 import { isServiceUnavailableGraphQLError, serviceUnavailableStatusPlugin } from './errors.js';
 import { graphqlOverHttpPlugin } from './graphql-http.js';
@@ -134,6 +135,7 @@ export function securityHeaders(): express.RequestHandler {
 
 export async function createApp(options: AppOptions): Promise<App> {
   const logger = options.logger ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
+  const observability = createObservability({ driver: options.driver });
   const responseCache = options.responseCache === false ? null : new ResponseCache(options.responseCache);
   const breaker = options.breaker ?? new CircuitBreaker();
   const apollo = new ApolloServer<ApiContext>({
@@ -154,6 +156,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       limitsPlugin(),
       ...(responseCache ? [responseCachePlugin(versionProbe(options, breaker), responseCache)] : []),
       requestLogPlugin(logger),
+      ...observability.apolloPlugins<ApiContext>(),
       graphqlOverHttpPlugin(),
       // After the GraphQL-over-HTTP status: an outage that served nothing is 503 with Retry-After.
       serviceUnavailableStatusPlugin(() => breaker.retryAfterSeconds()),
@@ -169,6 +172,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
+  observability.mount(app);
   app.use(securityHeaders());
   // gzip/deflate for every text response (the explorer's bundles shrink about 4x).
   app.use(compression());
@@ -255,7 +259,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     response.status(status).json({ error: status < 500 && error instanceof Error ? error.message : 'Internal server error' });
   });
 
-  return { app, close: () => apollo.stop() };
+  return { app, close: () => (observability.close(), apollo.stop()) };
 }
 
 export interface StartOptions extends AppOptions {

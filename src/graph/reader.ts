@@ -12,6 +12,7 @@
 // such requests before they run; this is the backstop).
 import { GraphQLError } from 'graphql';
 import type { Driver, RecordShape } from 'neo4j-driver';
+import { observeStatement } from '../observability/statements.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 
 /** Reads of one request running at once (the driver's pool has 50 connections). */
@@ -148,7 +149,10 @@ export class Neo4jGraphReader implements GraphReader {
     });
     try {
       // The same timeout on the server: Neo4j stops the transaction when this client stops waiting.
-      const result = await Promise.race([session.executeRead((tx) => tx.run<Shape>(cypher, parameters), { timeout: this.timeoutMs }), timeout]);
+      // Timed and traced (nexus_cypher_statement_duration_seconds, one client span).
+      const result = await observeStatement(cypher, this.database, () =>
+        Promise.race([session.executeRead((tx) => tx.run<Shape>(cypher, parameters), { timeout: this.timeoutMs }), timeout]),
+      );
       await session.close();
       this.breaker?.succeeded();
       return result.records;
