@@ -10,6 +10,15 @@ import { REPO_ROOT } from '../../../src/store/config.js';
 /** What the image runs: the server, its tracing preload (`--import`), and the store commands an operator may run there. */
 const ENTRY_POINTS = ['src/main.ts', 'src/observability/tracing.ts', 'src/store/cli/ingest.ts', 'src/store/cli/db-start.ts', 'src/store/cli/db-stop.ts'];
 
+/**
+ * Development-time imports the service makes only when they are installed, each
+ * guarded by a catch that reports their absence; the image never reaches them.
+ */
+const GUARDED_DEV_IMPORTS: Record<string, string> = {
+  // `npm start` on a clone builds a missing explorer; the image ships web/dist and logs if Vite is absent.
+  'src/api/web-build.ts: vite': 'explorer build on a fresh clone',
+};
+
 /** Modules reachable from the entry points through relative imports (`./x.js` is `./x.ts`). */
 function reachableModules(): string[] {
   const seen = new Set<string>();
@@ -61,7 +70,8 @@ describe('runtime dependencies', () => {
     const missing = modules.flatMap((file) =>
       runtimePackages(fs.readFileSync(file, 'utf8'))
         .filter((name) => !(name in manifest.dependencies))
-        .map((name) => `${path.relative(REPO_ROOT, file)}: ${name}`),
+        .map((name) => `${path.relative(REPO_ROOT, file)}: ${name}`)
+        .filter((entry) => !(entry in GUARDED_DEV_IMPORTS)),
     );
     expect(missing).toEqual([]);
   });
