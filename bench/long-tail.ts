@@ -31,7 +31,8 @@ export interface LongTailOptions {
 
 const OURS_PRACTICE = `query PracticePage($number: Int!) { goodPractice(number: $number) { number title lead steps { number text } actors { text actor { id name } } citations { provisions instrument { id title } } examples { id name description } references { cue to { number title } } } }`;
 const PEER_PRACTICE = `query PracticePage($number: Int!) { goodPractices(where: {number: {eq: $number}}) { number title lead steps { number text } actors { id name } citations { id title } examples { id name description } references { number title } } }`;
-const NEIGHBOURHOOD = `query Neighbourhood($id: ID!) { neighborhood(id: $id) { nodes { id type label } edges { source target type } } }`;
+const OURS_NEIGHBOURHOOD = `query Neighbourhood($id: ID!) { neighborhood(id: $id) { nodes { id: nodeId type label } edges { source target type } } }`;
+const PEER_NEIGHBOURHOOD = `query Neighbourhood($id: ID!) { neighborhood(id: $id) { nodes { id type label } edges { source target type } } }`;
 const OURS_SEARCH = `query Search($text: String!) { search(query: $text, first: 20) { score type snippet node { id } } }`;
 // The peer's search is a @cypher field over the same full-text indexes (db.index.fulltext.queryNodes).
 const PEER_SEARCH = `query Search($text: String!) { search(query: $text, first: 20) { id type label score } }`;
@@ -126,8 +127,8 @@ export function longTailRequests(graph: SerialisedGraph, options: LongTailOption
     requests.push({
       kind: 'neighbourhood',
       key: node.id,
-      ours: body(NEIGHBOURHOOD, { id: node.id }),
-      peer: body(NEIGHBOURHOOD, { id: node.id }),
+      ours: body(OURS_NEIGHBOURHOOD, { id: node.id }),
+      peer: body(PEER_NEIGHBOURHOOD, { id: node.id }),
       normaliseOurs: (data) => centreSubgraph(obj(data).neighborhood, node.id),
       normalisePeer: (data) => centreSubgraph(obj(data).neighborhood, node.id),
       note: 'compared on the nodes and the edges at the centre (ours also returns the edges between neighbours)',

@@ -126,7 +126,7 @@ export const QUERY_MIX: MixQuery[] = [
   {
     name: 'neighbourhood',
     kind: 'lookup',
-    ours: `{ neighborhood(id: "gp:${PAGE_PRACTICE}") { nodes { id type label } edges { source target type } } }`,
+    ours: `{ neighborhood(id: "gp:${PAGE_PRACTICE}") { nodes { id: nodeId type label } edges { source target type } } }`,
     peer: `{ neighborhood(id: "gp:${PAGE_PRACTICE}") { nodes { id type label } edges { source target type } } }`,
     normaliseOurs: (data) => centreSubgraph(obj(data).neighborhood, `gp:${PAGE_PRACTICE}`),
     normalisePeer: (data) => centreSubgraph(obj(data).neighborhood, `gp:${PAGE_PRACTICE}`),

@@ -8,7 +8,7 @@
 //   npx tsx bench/synthetic.ts 10 [out.json]   prints the size of the 10x graph, or writes it
 import { writeFileSync } from 'node:fs';
 import type { SerialisedGraph } from '../src/graph/serialised.js';
-import { TOOLKIT_GRAPH_PATH, readGraphFile } from '../src/store/graph-file.js';
+import { TOOLKIT_GRAPH_PATH, graphContentVersion, readGraphFile } from '../src/store/graph-file.js';
 import { replicateGraph } from './synthetic/replicate.js';
 
 /** Offsets far above the toolkit's own numbers (practices < 100, footnotes < 1000). */
@@ -51,6 +51,8 @@ if (invokedDirectly) {
   const graph = syntheticGraph(readGraphFile(TOOLKIT_GRAPH_PATH), factor);
   const summary = `${factor}x: ${graph.nodes.length} nodes, ${graph.relationships.length} relationships`;
   if (out) {
+    // A graph file's version is the hash of its content (files claiming another are refused on load).
+    graph.dataset.version = graphContentVersion(graph);
     writeFileSync(out, JSON.stringify(graph) + '\n');
     console.log(`${summary} written to ${out}`);
   } else {

@@ -37,6 +37,10 @@ export function serviceUnavailableStatusPlugin(retryAfterSeconds: () => number =
           if (response.body.kind !== 'single') return;
           const errors = response.body.singleResult.errors ?? [];
           if (!errors.some((error) => error.extensions?.['code'] === SERVICE_UNAVAILABLE)) return;
+          // Only when nothing was served (no data, or every root field null): a partial answer stays 2xx
+          // as the GraphQL-over-HTTP spec requires.
+          const data = response.body.singleResult.data;
+          if (data && Object.values(data).some((value) => value !== null)) return;
           response.http.status = 503;
           response.http.headers.set('retry-after', String(Math.max(1, Math.ceil(retryAfterSeconds()))));
         },

@@ -44,16 +44,16 @@ export const EXAMPLE_QUERIES: ExampleQuery[] = [
 }` },
   { title: 'Shortest paths between two nodes', query: `{
   paths(from: "gp:11", to: "gp:24", maxLength: 3, first: 2) {
-    length nodes { id type label } relationships { type source target }
+    length nodes { nodeId type label } relationships { type source target }
   }
 }` },
   { title: 'A neighbourhood for graph tools (only some relationship types)', query: `{
   neighborhood(id: "gp:14", depth: 1, types: ["HAS_STEP", "REFERENCES"]) {
-    nodes { id type label } edges { id source target type }
+    nodes { nodeId type label } edges { relationshipId source target type }
   }
 }` },
   { title: 'Relay pagination', query: `{
-  goodPractices(first: 2, after: "b2Zmc2V0OjQ") {
+  goodPractices(first: 2, after: "djF8dDdoaUZjS1ZNcXw0") {
     totalCount edges { cursor node { number } } pageInfo { hasNextPage hasPreviousPage endCursor }
   }
 }` },

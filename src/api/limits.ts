@@ -44,6 +44,7 @@ import {
 } from 'graphql';
 import type { ApiContext } from './context.js';
 import { badUserInput } from './errors.js';
+import { DEFAULT_PAGE_SIZE } from './pagination.js';
 
 /** Levels of fields below the root (introspection excluded: its depth is the schema's own). */
 export const MAX_DEPTH = 10;
@@ -102,15 +103,27 @@ interface Walk {
   memo: Map<string, OperationMeasure | null>;
 }
 
-function firstArgument(walk: Walk, field: FieldNode, definition: GraphQLField<unknown, unknown>): number | null {
-  const argument = definition.args.find((candidate) => candidate.name === 'first');
+function sizeArgument(walk: Walk, field: FieldNode, definition: GraphQLField<unknown, unknown>, name: 'first' | 'last'): number | null {
+  const argument = definition.args.find((candidate) => candidate.name === name);
   if (!argument) return null;
-  const given = field.arguments?.find((candidate) => candidate.name.value === 'first');
+  const given = field.arguments?.find((candidate) => candidate.name.value === name);
   const value = given ? valueFromAST(given.value, argument.type, walk.variables) : undefined;
   // An explicit null, or a null or absent variable: the resolver falls back to the schema's default.
   const used = value ?? argument.defaultValue;
-  if (typeof used === 'number' && Number.isFinite(used) && used > 0) return used;
-  return LIST_FACTOR;
+  return typeof used === 'number' && Number.isFinite(used) && used >= 0 ? used : null;
+}
+
+/**
+ * Rows a field may return: `first` or `last` (the larger); for a connection
+ * given neither, the page size its resolver uses; for another field with a
+ * `first` argument but no value, LIST_FACTOR; else null.
+ */
+function firstArgument(walk: Walk, field: FieldNode, definition: GraphQLField<unknown, unknown>): number | null {
+  const first = sizeArgument(walk, field, definition, 'first');
+  const last = sizeArgument(walk, field, definition, 'last');
+  if (first !== null || last !== null) return Math.max(first ?? 0, last ?? 0);
+  if (definition.args.some((argument) => argument.name === 'last')) return DEFAULT_PAGE_SIZE;
+  return definition.args.some((argument) => argument.name === 'first') ? LIST_FACTOR : null;
 }
 
 /** Sum that saturates, so exponential spreads never produce Infinity or lose precision. */

@@ -135,7 +135,8 @@ export function responseCachePlugin(probe: VersionProbe, cache: ResponseCache): 
       let key: string | null = null;
       return {
         async responseForOperation({ contextValue, request, operation, document }): Promise<GraphQLResponse | null> {
-          if (operation.operation !== 'query') return null;
+          // Apollo calls this even when operationName names no operation of the document (then undefined).
+          if (operation?.operation !== 'query') return null;
           let version: string | null;
           // The shared read counts as one round trip of this request.
           contextValue.reader.roundTrips += 1;

@@ -17,6 +17,8 @@ import { pino, type Logger } from 'pino';
 import { createExportRouter } from '../export/router.js';
 import { createContext, type ApiContext } from './context.js';
 import { isServiceUnavailableGraphQLError, serviceUnavailableStatusPlugin } from './errors.js';
+import { graphqlOverHttpPlugin } from './graphql-http.js';
+import { INTROSPECTION_PATH, POSSIBLE_TYPES_PATH, readIntrospection, readPossibleTypes } from './possible-types.js';
 import { createGraphiqlRouter } from './graphiql.js';
 import { limitsPlugin, MAX_TOKENS, requestShapeGuard } from './limits.js';
 import { readCurrentDataset } from '../graph/dataset.js';
@@ -25,6 +27,9 @@ import { Neo4jGraphReader } from '../graph/reader.js';
 import { ResponseCache, responseCachePlugin, VersionProbe, type ResponseCacheOptions } from './response-cache.js';
 import { resolvers } from './resolvers/index.js';
 import { readTypeDefs } from './schema.js';
+
+/** Any origin may read the API (no credentials), including the headers it reports about each request. */
+export const CORS_OPTIONS: cors.CorsOptions = { exposedHeaders: ['x-cypher-round-trips', 'x-response-cache', 'etag'], maxAge: 600 };
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
 
@@ -137,13 +142,20 @@ export async function createApp(options: AppOptions): Promise<App> {
     // The process handles SIGTERM itself (drain, then close Neo4j): Apollo must not re-raise it.
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: MAX_TOKENS },
+    // No CSRF preflight requirement: the API is read-only (no mutations; Apollo refuses any operation
+    // but a query over GET) and uses no cookies or other ambient credentials, so a cross-site
+    // request can neither change anything nor act as a user. Requiring a custom header only broke
+    // standard clients (urql and graphql-request send short queries by plain GET).
+    csrfPrevention: false,
     formatError: (formatted, error) => formatError(formatted, error, logger),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       limitsPlugin(),
-      serviceUnavailableStatusPlugin(() => breaker.retryAfterSeconds()),
       ...(responseCache ? [responseCachePlugin(versionProbe(options, breaker), responseCache)] : []),
       requestLogPlugin(logger),
+      graphqlOverHttpPlugin(),
+      // After the GraphQL-over-HTTP status: an outage that served nothing is 503 with Retry-After.
+      serviceUnavailableStatusPlugin(() => breaker.retryAfterSeconds()),
     ],
     logger: {
       debug: (message) => logger.debug(message),
@@ -183,9 +195,19 @@ export async function createApp(options: AppOptions): Promise<App> {
     }
   });
 
+  // What client caches need (README "Use it from Apollo Client / urql / Relay"); the schema only changes with a release.
+  for (const [route, body] of [
+    [POSSIBLE_TYPES_PATH, JSON.stringify(readPossibleTypes())],
+    [INTROSPECTION_PATH, JSON.stringify(readIntrospection())],
+  ] as const) {
+    app.get(route, cors<cors.CorsRequest>(CORS_OPTIONS), (_request, response) => {
+      response.set('cache-control', 'public, max-age=3600').type('application/json; charset=utf-8').send(body);
+    });
+  }
+
   app.use(
     '/graphql',
-    cors<cors.CorsRequest>(),
+    cors<cors.CorsRequest>(CORS_OPTIONS),
     express.json({ limit: '1mb' }),
     requestShapeGuard(),
     expressMiddleware(apollo, {

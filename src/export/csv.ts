@@ -1,10 +1,23 @@
 // RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, a
-// quote, a line break or leading/trailing spaces; quotes doubled.
+// quote, a line break or leading/trailing spaces; quotes doubled. Fields a
+// spreadsheet would run as a formula are neutralised first.
 
 export const UTF8_BOM = '\uFEFF';
 
+/**
+ * A field that begins with = + - @, a tab or a carriage return is a formula
+ * to Excel, LibreOffice and Google Sheets (CSV injection): it gets a leading
+ * apostrophe, which spreadsheets show as text and do not evaluate (OWASP's
+ * advice). Plain numbers such as -3 stay numbers.
+ */
+export function neutraliseFormula(value: string): string {
+  if (/^-?\d+(\.\d+)?$/.test(value)) return value;
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 export function csvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = neutraliseFormula(value);
+  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly string[]>, options: { bom: boolean }): string {

@@ -1,17 +1,22 @@
-// GraphML writer (graphology-graphml only parses). Follows the GraphML 1.0
-// schema with typed <key> declarations, which Gephi, Cytoscape, yEd and
-// graphology-graphml read.
+// GraphML writer (graphology-graphml only parses). Valid against the GraphML
+// 1.0 schema (JGraphT validates with it): typed <key> declarations, and
+// element ids that are NMTOKENs (graph ids such as `gp:17/action:2` or
+// relationship ids with `->` and `#` are not), with the graph id kept in an
+// `id` attribute. Gephi, Cytoscape, yEd, networkx, igraph and
+// graphology-graphml read it.
 import { inferColumns, toColumnValue, type Column } from './attribute-table.js';
 import type { ExportGraph } from './export-graph.js';
 import { colourOf as colourForType } from '../graph/model.js';
 import { escapeXml } from './xml-text.js';
 
 const NODE_RESERVED: Column[] = [
+  { name: 'id', type: 'string' },
   { name: 'label', type: 'string' },
   { name: 'type', type: 'string' },
   { name: 'color', type: 'string' },
 ];
 const EDGE_RESERVED: Column[] = [
+  { name: 'id', type: 'string' },
   { name: 'label', type: 'string' },
   { name: 'type', type: 'string' },
 ];
@@ -41,6 +46,25 @@ function dataElements(prefix: string, columns: Column[], values: Record<string, 
   return parts.join('');
 }
 
+/**
+ * The graph id as an XML NMTOKEN: letters, digits, `.`, `:` and `-` stay;
+ * every other character (and `_` itself, so the mapping is reversible)
+ * becomes `_xHHHH_` with its code point, as in XmlConvert.EncodeName:
+ * `gp:17/action:2` → `gp:17_x002F_action:2`.
+ */
+export function xmlIdFor(id: string): string {
+  let out = '';
+  for (const char of id) {
+    out += /[A-Za-z0-9.:-]/.test(char) ? char : `_x${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}_`;
+  }
+  return out === '' ? '_' : out;
+}
+
+/** The inverse of xmlIdFor. */
+export function graphIdFromXmlId(xmlId: string): string {
+  return xmlId.replace(/_x([0-9A-F]{4,6})_/g, (_match, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+}
+
 export function toGraphML(graph: ExportGraph): string {
   const nodeColumns = inferColumns(graph.nodes.map((node) => node.properties), NODE_RESERVED);
   const edgeColumns = inferColumns(graph.edges.map((edge) => edge.properties), EDGE_RESERVED);
@@ -52,13 +76,13 @@ export function toGraphML(graph: ExportGraph): string {
     '  <graph id="nexus-policy-toolkit" edgedefault="directed">',
   ];
   for (const node of graph.nodes) {
-    const values = { ...node.properties, label: node.label, type: node.type, color: colourForType(node.type) };
-    lines.push(`    <node id="${escapeXml(node.id)}">${dataElements('n', nodeColumns, values)}</node>`);
+    const values = { ...node.properties, id: node.id, label: node.label, type: node.type, color: colourForType(node.type) };
+    lines.push(`    <node id="${xmlIdFor(node.id)}">${dataElements('n', nodeColumns, values)}</node>`);
   }
   for (const edge of graph.edges) {
-    const values = { ...edge.properties, label: edge.type, type: edge.type };
+    const values = { ...edge.properties, id: edge.id, label: edge.type, type: edge.type };
     lines.push(
-      `    <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">${dataElements('e', edgeColumns, values)}</edge>`,
+      `    <edge id="${xmlIdFor(edge.id)}" source="${xmlIdFor(edge.source)}" target="${xmlIdFor(edge.target)}">${dataElements('e', edgeColumns, values)}</edge>`,
     );
   }
   lines.push('  </graph>', '</graphml>', '');

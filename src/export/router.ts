@@ -1,8 +1,10 @@
 // HTTP routes for the exports:
 //   GET /export/graph.graphml | graph.gexf | graph.cyjs   whole graph, or ?id=<node id>&depth=1..3
 //   GET /export/practices.csv (?bom=0 to omit the UTF-8 byte-order mark) | practices.json
+import cors from 'cors';
 import express, { type Request, type Response } from 'express';
 import type { Driver } from 'neo4j-driver';
+import { readCurrentDataset } from '../graph/dataset.js';
 import { labelOfId } from '../graph/model.js';
 import type { CircuitBreaker } from '../graph/circuit-breaker.js';
 import { isUnavailableError, Neo4jGraphReader, type GraphReader } from '../graph/reader.js';
@@ -11,6 +13,7 @@ import { toCytoscapeJson } from './cytoscape.js';
 import { toExportGraph, type ExportGraph } from './export-graph.js';
 import { toGexf } from './gexf.js';
 import { toGraphML } from './graphml.js';
+import { LayoutCache, type Layout } from './layout.js';
 import { PRACTICE_CSV_COLUMNS, practiceRowToCells, readPracticeTable } from './practice-table.js';
 import { toCsv } from './csv.js';
 
@@ -46,12 +49,14 @@ export function parseDepth(raw: unknown): number | string {
 interface GraphFormat {
   extension: string;
   contentType: string;
-  write(graph: ExportGraph): string;
+  /** True when the format carries node positions and sizes (the layout is computed once per dataset version). */
+  laidOut?: boolean;
+  write(graph: ExportGraph, layout: Layout): string;
 }
 
 const GRAPH_FORMATS: GraphFormat[] = [
   { extension: 'graphml', contentType: 'application/graphml+xml; charset=utf-8', write: toGraphML },
-  { extension: 'gexf', contentType: 'application/gexf+xml; charset=utf-8', write: toGexf },
+  { extension: 'gexf', contentType: 'application/gexf+xml; charset=utf-8', laidOut: true, write: toGexf },
   { extension: 'cyjs', contentType: 'application/json; charset=utf-8', write: (graph) => JSON.stringify(toCytoscapeJson(graph)) },
 ];
 
@@ -101,17 +106,24 @@ export function createExportRouter(options: ExportRouterOptions): express.Router
   const reader = (): GraphReader =>
     new Neo4jGraphReader({ driver: options.driver, database: options.database, timeoutMs: options.queryTimeoutMs, breaker: options.breaker });
   const router = express.Router();
+  const layouts = new LayoutCache(
+    async () => (await readCurrentDataset(reader()))?.version ?? null,
+    async () => toExportGraph(await readWholeGraph(reader(), ALL_PROPERTIES), { kind: 'whole' }),
+  );
+  // Browser apps on other origins may fetch the exports (no credentials involved).
+  router.use('/export', cors<cors.CorsRequest>({ exposedHeaders: ['content-disposition', 'etag'], maxAge: 600 }));
 
   for (const format of GRAPH_FORMATS) {
     router.get(`/export/graph.${format.extension}`, async (request, response) => {
       try {
         const graph = await readRequestedGraph(reader(), request);
+        const layout = format.laidOut ? await layouts.get() : new Map();
         // attachment() sets a type from the extension: set ours after it.
         response
           .status(200)
           .attachment(fileName(graph, format.extension))
           .type(format.contentType)
-          .send(format.write(graph));
+          .send(format.write(graph, layout));
       } catch (error) {
         sendError(response, error);
       }

@@ -8,12 +8,19 @@ export function stripInvalidXmlCharacters(value: string): string {
   return value.replace(INVALID_XML_CHARACTERS, '');
 }
 
-/** Escapes for both element content and double-quoted attribute values. */
+/**
+ * Escapes for both element content and double-quoted attribute values. Tabs
+ * and line breaks become character references, because XML parsers turn
+ * literal ones in attribute values into spaces (GEXF keeps values in attributes).
+ */
 export function escapeXml(value: string): string {
   return stripInvalidXmlCharacters(value)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(/'/g, '&apos;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
 }

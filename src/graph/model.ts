@@ -347,8 +347,11 @@ const computed = (...keys: string[]): ComputedBinding => ({ kind: 'computed', ke
 const start: EndpointBinding = { kind: 'endpoint', end: 'start' };
 const end: EndpointBinding = { kind: 'endpoint', end: 'end' };
 const nodeSource = props(...NODE_SOURCE_KEYS);
-const edgeSource = props(...EDGE_SOURCE_KEYS);
+const edgeSource = props('id', ...EDGE_SOURCE_KEYS);
 const id = props();
+// Relationship ids are read only when a field needs them: the cache identities of
+// mentions, citations, cross-references, their source locations and graph edges do.
+const edgeId = props('id');
 
 /**
  * For each GraphQL object type backed by a node (NODE_TYPES) or a relationship
@@ -456,6 +459,7 @@ export const FIELD_BINDINGS: Readonly<Record<string, Readonly<Record<string, Fie
   WatchPoint: { id, factor: props('factor'), category: props('category'), indicators: props('indicators') },
   // Relationship-backed types.
   ActorMention: {
+    id: edgeId,
     text: props('text'),
     actor: end,
     entry: props('entry'),
@@ -464,6 +468,7 @@ export const FIELD_BINDINGS: Readonly<Record<string, Readonly<Record<string, Fie
     source: edgeSource,
   },
   Citation: {
+    id: edgeId,
     instrument: end,
     practice: start,
     provisions: props('provisions'),
@@ -472,6 +477,7 @@ export const FIELD_BINDINGS: Readonly<Record<string, Readonly<Record<string, Fie
     source: edgeSource,
   },
   CrossReference: {
+    id: edgeId,
     from: start,
     fromStep: computed('fromStep'),
     fromAction: computed('fromAction'),
@@ -482,8 +488,8 @@ export const FIELD_BINDINGS: Readonly<Record<string, Readonly<Record<string, Fie
     source: edgeSource,
   },
   // Plain-data views of any node or relationship, for graph tools.
-  GraphNode: { id, type: props(), labels: props(), label: computed(), properties: { kind: 'all' }, node: computed() },
-  GraphEdge: { id, source: props(), target: props(), type: props(), properties: { kind: 'all' } },
+  GraphNode: { id, nodeId: id, type: props(), labels: props(), label: computed(), properties: { kind: 'all' }, node: computed() },
+  GraphEdge: { id: edgeId, relationshipId: edgeId, source: props(), target: props(), type: props(), properties: { kind: 'all' } },
 };
 
 /** GraphQL types that stand for a relationship, and the relationship type behind each. */

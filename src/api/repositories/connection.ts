@@ -29,8 +29,11 @@ export function connectionStatement(query: ConnectionQuery, plan: NodePlan): str
     where,
     `WITH n ORDER BY ${query.orderBy}`,
     'WITH collect(n) AS matching',
-    'WITH size(matching) AS total, matching[$offset..($offset + $limit)] AS page',
-    `RETURN total, [x IN page | ${projection(plan, 'x')}] AS page`,
+    // Relay's window: [after + 1, before) within the list, then `first` from its start, then `last` from its end.
+    'WITH size(matching) AS total, matching, $start AS start, CASE WHEN $end IS NULL OR $end > size(matching) THEN size(matching) ELSE $end END AS end',
+    'WITH total, matching, start, CASE WHEN $first IS NOT NULL AND start + $first < end THEN start + $first ELSE end END AS end',
+    'WITH total, matching, CASE WHEN $last IS NOT NULL AND end - $last > start THEN end - $last ELSE start END AS start, end',
+    `RETURN total, start, [x IN matching[start..end] | ${projection(plan, 'x')}] AS page`,
   ]
     .filter((line) => line !== '')
     .join('\n');
@@ -43,16 +46,20 @@ export async function readConnection(
   plan: NodePlan,
   sink: ReadSink,
 ): Promise<ConnectionRecord> {
-  const records = await reader.read<{ total: unknown; page: unknown[] }>(connectionStatement(query, plan), {
+  const optionalInt = (value: number | null) => (value === null ? null : neo4j.int(value));
+  const records = await reader.read<{ total: unknown; start: unknown; page: unknown[] }>(connectionStatement(query, plan), {
     ...query.parameters,
-    offset: neo4j.int(page.offset),
-    limit: neo4j.int(page.limit),
+    start: neo4j.int(page.start),
+    end: optionalInt(page.end),
+    first: optionalInt(page.first),
+    last: optionalInt(page.last),
   });
   const record = records[0];
-  if (!record) return { totalCount: 0, offset: page.offset, nodes: [] };
+  if (!record) return { cursorKey: page.key, totalCount: 0, offset: page.start, nodes: [] };
   return {
+    cursorKey: page.key,
     totalCount: toNumber(record.get('total')) ?? 0,
-    offset: page.offset,
+    offset: toNumber(record.get('start')) ?? page.start,
     nodes: record.get('page').map((raw) => readNode(raw, plan, sink)),
   };
 }

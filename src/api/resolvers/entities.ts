@@ -1,5 +1,6 @@
 // Actors, instruments, examples, organisations, countries, footnotes and the
 // relationships that carry wording (mentions, citations).
+import { identity } from './graph.js';
 import type {
   ActorMentionResolvers,
   ActorResolvers,
@@ -55,6 +56,7 @@ export const Actor: ActorResolvers = {
 };
 
 export const ActorMention: ActorMentionResolvers = {
+  id: (edge) => identity('ActorMention', edge.id),
   text: (edge) => requiredString(edge, 'text'),
   actor: endpoint('end'),
   entry: (edge) => optionalString(edge, 'entry'),
@@ -64,6 +66,7 @@ export const ActorMention: ActorMentionResolvers = {
 };
 
 export const Citation: CitationResolvers = {
+  id: (edge) => identity('Citation', edge.id),
   instrument: endpoint('end'),
   practice: endpoint('start'),
   provisions: (edge) => stringList(edge, 'provisions'),

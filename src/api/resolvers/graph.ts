@@ -47,7 +47,15 @@ export const PageInfo: PageInfoResolvers = {
   endCursor: (record) => pageInfo(record).endCursor,
 };
 
+/**
+ * Cache identities of the objects that are not nodes: the type name, then a
+ * key. Node ids never start with a type name (their prefixes are lower-case,
+ * src/graph/model.ts), so Relay, Apollo Client and urql never mix the two.
+ */
+export const identity = (typeName: string, key: string): string => `${typeName}:${key}`;
+
 export const SearchHit: SearchHitResolvers = {
+  id: (hit) => identity('SearchHit', `${hit.node.id}?${hit.search}`),
   score: (hit) => hit.score,
   snippet: (hit) => hit.snippet,
   field: (hit) => hit.field,
@@ -56,6 +64,7 @@ export const SearchHit: SearchHitResolvers = {
 };
 
 export const RelatedPractice: RelatedPracticeResolvers = {
+  id: (record) => identity('RelatedPractice', `${record.fromId}>${record.practiceId}`),
   practice: (record, _args, { loaders }, info) => loaders.existingNode(record.practiceId, planOf(info)),
   score: (record) => record.score,
   reasons: (record) => record.reasons,
@@ -67,7 +76,8 @@ export const RelatedPractice: RelatedPracticeResolvers = {
 };
 
 export const GraphNode: GraphNodeResolvers = {
-  id: (node) => node.id,
+  id: (node) => identity('GraphNode', node.id),
+  nodeId: (node) => node.id,
   type: (node) => nodeLabelOf(node.labels),
   labels: (node) => node.labels,
   label: (node) => displayLabelOf(nodeLabelOf(node.labels), node.id, node.properties),
@@ -76,7 +86,8 @@ export const GraphNode: GraphNodeResolvers = {
 };
 
 export const GraphEdge: GraphEdgeResolvers = {
-  id: (edge) => edge.id,
+  id: (edge) => identity('GraphEdge', edge.id),
+  relationshipId: (edge) => edge.id,
   source: (edge) => edge.startId,
   target: (edge) => edge.endId,
   type: (edge) => edge.type,
@@ -84,17 +95,21 @@ export const GraphEdge: GraphEdgeResolvers = {
 };
 
 export const Subgraph: SubgraphResolvers = {
+  id: (subgraph) => identity('Subgraph', subgraph.key),
   nodes: (subgraph) => subgraph.nodes,
   edges: (subgraph) => subgraph.edges,
 };
 
 export const GraphPath: GraphPathResolvers = {
+  id: (path) =>
+    identity('GraphPath', path.relationships.length > 0 ? path.relationships.map((edge) => edge.id).join(',') : path.nodes.map((node) => node.id).join(',')),
   length: (path) => path.relationships.length,
   nodes: (path) => path.nodes,
   relationships: (path) => path.relationships,
 };
 
 export const Dataset: DatasetResolvers = {
+  id: (record) => identity('Dataset', record.version),
   version: (record) => record.version,
   sourceSha256: (record) => record.sourceSha256,
   loadedAt: (record) => record.loadedAt,

@@ -1,5 +1,6 @@
 // All resolvers, typed against the resolver types generated from schema.graphql.
-import { GraphQLJSON, GraphQLNonEmptyString, GraphQLPositiveInt, GraphQLURL, GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLJSON, GraphQLNonEmptyString, GraphQLPositiveInt, GraphQLDateTime } from 'graphql-scalars';
+import { URLScalar } from '../scalars.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { Document, Manifestation, NexusFamily, Notion, RegionalContext, RegionalMeeting, Section, WatchPoint } from './concepts.js';
 import { Actor, ActorMention, Citation, Country, Example, Footnote, Instrument, Organization } from './entities.js';
@@ -8,7 +9,7 @@ import { Area, CrossReference, GoodPractice, KeyAction, SourceLocation, Step } f
 import { Query } from './query.js';
 
 export const resolvers: Resolvers = {
-  URL: GraphQLURL,
+  URL: URLScalar,
   PositiveInt: GraphQLPositiveInt,
   NonEmptyString: GraphQLNonEmptyString,
   DateTime: GraphQLDateTime,

@@ -1,4 +1,5 @@
 // Section 2: areas, good practices, key actions, steps and cross-references.
+import { identity } from './graph.js';
 import type {
   AreaResolvers,
   CrossReferenceResolvers,
@@ -40,7 +41,7 @@ export const GoodPractice: GoodPracticeResolvers = {
   related: async (node, { first }, { loaders }, info) => {
     const limit = validateFirst(first, 5, MAX_RELATED);
     const plans = { practice: planAt(info, ['practice']), actors: planAt(info, ['sharedActors']), instruments: planAt(info, ['sharedInstruments']) };
-    return (await loaders.related(node.id, plans)).ranked.slice(0, limit);
+    return (await loaders.related(node.id, plans)).ranked.slice(0, limit).map((record) => ({ ...record, fromId: node.id }));
   },
   source: (node) => requiredSource(node),
 };
@@ -88,6 +89,7 @@ export const Step: StepResolvers = {
 };
 
 export const CrossReference: CrossReferenceResolvers = {
+  id: (edge) => identity('CrossReference', edge.id),
   from: endpoint('start'),
   to: endpoint('end'),
   fromStep: (edge, _args, context, info) => nodeNamedBy(optionalString(edge, 'fromStep'), context, info),
@@ -99,6 +101,7 @@ export const CrossReference: CrossReferenceResolvers = {
 };
 
 export const SourceLocation: SourceLocationResolvers = {
+  id: (source) => identity('SourceLocation', source.ownerId),
   startLine: (source) => source.startLine,
   endLine: (source) => source.endLine,
   page: (source) => source.page,

@@ -8,7 +8,7 @@ import { badUserInput } from '../errors.js';
 import { validateNodeId } from '../ids.js';
 import type { ApiContext } from '../context.js';
 import type { NodeRecord } from '../model.js';
-import { MAX_PAGE_SIZE, pageRequest, validateFirst } from '../pagination.js';
+import { connectionKey, MAX_PAGE_SIZE, pageRequest, validateFirst } from '../pagination.js';
 import { graphEdgeKeysAt, graphNodePlanAt, planAt, planOf } from '../plans.js';
 import { readActors } from '../repositories/actors.js';
 import { readExamples } from '../repositories/examples.js';
@@ -57,23 +57,23 @@ export const Query: QueryResolvers = {
   },
 
   goodPractice: (_root, { number }, context, info) => context.loaders.practiceByNumber(number, planOf(info)),
-  goodPractices: (_root, { filter, first, after }, context, info) =>
-    readPractices(context.reader, filter, pageRequest(first, after), pagePlan(info), context.loaders),
+  goodPractices: (_root, { filter, ...page }, context, info) =>
+    readPractices(context.reader, filter, pageRequest(connectionKey('goodPractices', filter), page), pagePlan(info), context.loaders),
 
   area: (_root, { code }, context, info) => context.loaders.nodeById(`area:${code.trim().toUpperCase()}`, planOf(info)),
   areas: list('Area'),
 
   actor: (_root, { id }, context, info) => nodeOfType(context, info, id, 'Actor'),
-  actors: (_root, { filter, first, after }, context, info) =>
-    readActors(context.reader, filter, pageRequest(first, after), pagePlan(info), context.loaders),
+  actors: (_root, { filter, ...page }, context, info) =>
+    readActors(context.reader, filter, pageRequest(connectionKey('actors', filter), page), pagePlan(info), context.loaders),
 
   instrument: (_root, { id }, context, info) => nodeOfType(context, info, id, 'Instrument'),
-  instruments: (_root, { filter, first, after }, context, info) =>
-    readInstruments(context.reader, filter, pageRequest(first, after), pagePlan(info), context.loaders),
+  instruments: (_root, { filter, ...page }, context, info) =>
+    readInstruments(context.reader, filter, pageRequest(connectionKey('instruments', filter), page), pagePlan(info), context.loaders),
 
   example: (_root, { id }, context, info) => nodeOfType(context, info, id, 'Example'),
-  examples: (_root, { filter, first, after }, context, info) =>
-    readExamples(context.reader, filter, pageRequest(first, after), pagePlan(info), context.loaders),
+  examples: (_root, { filter, ...page }, context, info) =>
+    readExamples(context.reader, filter, pageRequest(connectionKey('examples', filter), page), pagePlan(info), context.loaders),
 
   organizations: list('Organization', (args) => ({ name: args['name'] as string | null | undefined, match: args['match'] as NameMatch | undefined })),
   countries: list('Country', (args) => ({ name: args['name'] as string | null | undefined, match: args['match'] as NameMatch | undefined })),
@@ -87,19 +87,22 @@ export const Query: QueryResolvers = {
   watchPoints: list('WatchPoint', (args) => ({ category: args['category'] as string | null | undefined })),
   regionalMeetings: list('RegionalMeeting'),
 
-  search: (_root, { query, types, first }, context, info) => {
+  search: async (_root, { query, types, first }, context, info) => {
     const limit = validateFirst(first, 20);
     if (query.length > MAX_SEARCH_LENGTH) {
       throw badUserInput(`query: at most ${MAX_SEARCH_LENGTH} characters, got ${query.length}`, { argumentName: 'query' });
     }
-    return searchNodes(context.reader, query, types, limit, planAt(info, ['node']), context.loaders);
+    const hits = await searchNodes(context.reader, query, types, limit, planAt(info, ['node']), context.loaders);
+    const search = new URLSearchParams({ query, types: [...new Set(types ?? [])].sort().join(',') }).toString();
+    return hits.map((hit) => ({ ...hit, search }));
   },
 
   relatedPractices: async (_root, { number, first }, context, info) => {
     const limit = validateFirst(first, 5, MAX_RELATED);
     // Practice ids are "gp:<number>" (src/graph/model.ts): an unknown number simply relates to nothing.
     const plans = { practice: planAt(info, ['practice']), actors: planAt(info, ['sharedActors']), instruments: planAt(info, ['sharedInstruments']) };
-    return (await context.loaders.related(`gp:${number}`, plans)).ranked.slice(0, limit);
+    const practiceId = `gp:${number}`;
+    return (await context.loaders.related(practiceId, plans)).ranked.slice(0, limit).map((record) => ({ ...record, fromId: practiceId }));
   },
 
   paths: async (_root, { from, to, maxLength, first }, context, info) => {
@@ -130,7 +133,7 @@ export const Query: QueryResolvers = {
       edgeKeys: graphEdgeKeysAt(info, ['edges']),
     });
     subgraph.nodes = context.loaders.keep(subgraph.nodes);
-    return subgraph;
+    return { ...subgraph, key: `${centre}?depth=${hops}&types=${known.join(',')}` };
   },
 
   dataset: (_root, _args, context) => readCurrentDataset(context.reader),

@@ -40,7 +40,8 @@ export async function startTestApi(options: { driver?: Driver; queryTimeoutMs?: 
     async query<Data>(query: string, variables: Record<string, unknown> = {}) {
       const response = await fetch(server.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        // What Apollo Client and graphql-request send.
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json;q=0.9' },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as { data?: Data | null; errors?: GraphQLResponse['errors'] };

@@ -97,7 +97,7 @@ describe('related practices', () => {
 describe('paths', () => {
   it('are shortest, ordered from `from` to `to`, with relationships linking consecutive nodes', async () => {
     const paths = dataOf(await api.query<{ paths: { length: number; nodes: GraphNode[]; relationships: GraphEdge[] }[] }>(
-      '{ paths(from: "gp:1", to: "gp:2", maxLength: 4, first: 5) { length nodes { id type label } relationships { id source target type } } }',
+      '{ paths(from: "gp:1", to: "gp:2", maxLength: 4, first: 5) { length nodes { id: nodeId type label } relationships { id: relationshipId source target type } } }',
     )).paths;
     expect(paths.length).toBeGreaterThan(0);
     const length = paths[0]?.length ?? 0;
@@ -126,7 +126,7 @@ describe('paths', () => {
 describe('neighborhood', () => {
   it('returns the nodes within depth and every relationship between them', async () => {
     const subgraph = dataOf(await api.query<{ neighborhood: { nodes: GraphNode[]; edges: GraphEdge[] } }>(
-      '{ neighborhood(id: "gp:2", depth: 1) { nodes { id type label } edges { id source target type } } }',
+      '{ neighborhood(id: "gp:2", depth: 1) { nodes { id: nodeId type label } edges { id: relationshipId source target type } } }',
     )).neighborhood;
     expect(subgraph.nodes[0]).toEqual({ id: 'gp:2', type: 'GoodPractice', label: 'GP 2: Enhance anti-corruption legislation by strengthening integrity in state i…' });
     const ids = new Set(subgraph.nodes.map((node) => node.id));
@@ -144,8 +144,8 @@ describe('neighborhood', () => {
 
   it('keeps only the asked relationship types and grows with depth', async () => {
     const data = dataOf(await api.query<{ one: { nodes: GraphNode[]; edges: GraphEdge[] }; two: { nodes: GraphNode[] } }>(
-      `{ one: neighborhood(id: "gp:8", depth: 1, types: ["HAS_STEP"]) { nodes { id type } edges { type } }
-         two: neighborhood(id: "gp:8", depth: 2, types: ["HAS_STEP"]) { nodes { id } } }`,
+      `{ one: neighborhood(id: "gp:8", depth: 1, types: ["HAS_STEP"]) { nodes { id: nodeId type } edges { type } }
+         two: neighborhood(id: "gp:8", depth: 2, types: ["HAS_STEP"]) { nodes { id: nodeId } } }`,
     ));
     expect(data.one.edges.every((edge) => edge.type === 'HAS_STEP')).toBe(true);
     expect(data.one.nodes.slice(1).every((node) => node.type === 'Step')).toBe(true);

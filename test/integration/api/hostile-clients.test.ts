@@ -23,7 +23,12 @@ interface RawAnswer {
 }
 
 async function post(body: string): Promise<RawAnswer> {
-  const response = await fetch(api.server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  // The spec's own media type: request errors are 4xx under it (legacy application/json answers them with 200).
+  const response = await fetch(api.server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body,
+  });
   const text = await response.text();
   return { status: response.status, body: JSON.parse(text) as RawAnswer['body'], roundTrips: Number(response.headers.get('x-cypher-round-trips') ?? '0') };
 }
@@ -156,6 +161,30 @@ describe('response cache under a fill attack', () => {
       expect((await small.query(big)).cacheHit).toBe(false);
     } finally {
       await small.close();
+    }
+  });
+});
+
+describe('malformed requests', () => {
+  it('are 4xx, never 500', async () => {
+    const raw = (body: string, type = 'application/json') =>
+      fetch(api.server.url, { method: 'POST', headers: { 'content-type': type }, body }).then((response) => response.status);
+    const statuses = {
+      array: await raw('[{"query":"{ dataset { version } }"}]'),
+      queryNotString: await raw('{"query": 5}'),
+      noQuery: await raw('{"variables": {}}'),
+      variablesNotObject: await raw('{"query": "{ dataset { version } }", "variables": 7}'),
+      textPlain: await raw('{ dataset { version } }', 'text/plain'),
+      tooLarge: await raw(JSON.stringify({ query: '{ dataset { version } }', variables: { big: 'x'.repeat(1_100_000) } })),
+      unknownField: await raw('{"query": "{ nope }"}'),
+      badSyntax: await raw('{"query": "{ dataset { "}'),
+      tooManyTokens: await raw(JSON.stringify({ query: `{ ${'x '.repeat(3_500)}}` })),
+      getBadVariables: await fetch(`${api.server.url}?query=${encodeURIComponent('{ dataset { version } }')}&variables=nope`, {
+        headers: { 'apollo-require-preflight': 'true' },
+      }).then((response) => response.status),
+    };
+    for (const [name, status] of Object.entries(statuses)) {
+      expect({ name, status: status >= 400 && status < 500 }).toEqual({ name, status: true });
     }
   });
 });

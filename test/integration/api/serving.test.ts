@@ -91,7 +91,8 @@ describe('GraphQL over HTTP', () => {
     const cases: [string, string][] = [
       ['{ goodPractices(first: -1) { totalCount } }', 'first'],
       ['{ goodPractices(first: 101) { totalCount } }', 'first'],
-      ['{ actors(first: 0) { totalCount } }', 'first'],
+      ['{ actors(last: 101) { totalCount } }', 'last'],
+      ['{ actors(before: "not-a-cursor") { totalCount } }', 'before'],
       ['{ goodPractices(after: "not-a-cursor") { totalCount } }', 'after'],
       ['{ node(id: "practice:1") { id } }', 'id'],
       ['{ paths(from: "gp:1", to: "nope:2") { length } }', 'to'],

@@ -12,6 +12,7 @@ import * as graphml from 'graphology-graphml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv, UTF8_BOM } from '../../../src/export/csv.js';
 import type { CytoscapeJson } from '../../../src/export/cytoscape.js';
+import { graphIdFromXmlId, xmlIdFor } from '../../../src/export/graphml.js';
 import { colourOf as colourForType } from '../../../src/graph/model.js';
 import { PRACTICE_CSV_COLUMNS, type PracticeRow } from '../../../src/export/practice-table.js';
 import { createExportRouter } from '../../../src/export/router.js';
@@ -88,7 +89,9 @@ describe('GraphML export', () => {
     expect(parsed.size).toBe(graph.relationships.length);
 
     const gp = practice();
-    const attributes = parsed.getNodeAttributes(gp.id);
+    // Element ids are NMTOKENs; the graph id is the `id` attribute.
+    const attributes = parsed.getNodeAttributes(xmlIdFor(gp.id));
+    expect(attributes['id']).toBe(gp.id);
     expect(attributes['type']).toBe('GoodPractice');
     expect(attributes['number']).toBe(gp.properties['number']);
     expect(attributes['title']).toBe(gp.properties['title']);
@@ -96,10 +99,13 @@ describe('GraphML export', () => {
     expect(String(attributes['label'])).toMatch(new RegExp(`^GP ${String(gp.properties['number'])}: `));
 
     const relationship = graph.relationships[0]!;
-    expect(parsed.hasEdge(relationship.id)).toBe(true);
-    expect(parsed.source(relationship.id)).toBe(relationship.start);
-    expect(parsed.target(relationship.id)).toBe(relationship.end);
-    expect(parsed.getEdgeAttribute(relationship.id, 'type')).toBe(relationship.type);
+    const edge = xmlIdFor(relationship.id);
+    expect(parsed.hasEdge(edge)).toBe(true);
+    expect(parsed.getEdgeAttribute(edge, 'id')).toBe(relationship.id);
+    expect(parsed.getNodeAttribute(parsed.source(edge), 'id')).toBe(relationship.start);
+    expect(parsed.getNodeAttribute(parsed.target(edge), 'id')).toBe(relationship.end);
+    expect(parsed.getEdgeAttribute(edge, 'type')).toBe(relationship.type);
+    expect(new Set(parsed.nodes().map(graphIdFromXmlId))).toEqual(new Set(graph.nodes.map((node) => node.id)));
   });
 
   it('exports a neighbourhood: the centre, its neighbours and the relationships between them', async () => {
@@ -109,7 +115,7 @@ describe('GraphML export', () => {
     expect(response.disposition).toContain(`nexus-graph-${centre.replace(/[^A-Za-z0-9]+/g, '-')}-depth-1.graphml`);
     const parsed = graphml.parse(MultiDirectedGraph, response.body);
     const expected = neighbourIds(centre);
-    expect(new Set(parsed.nodes())).toEqual(expected);
+    expect(new Set(parsed.mapNodes((_node, attributes) => attributes['id']))).toEqual(expected);
     const expectedEdges = graph.relationships.filter((r) => expected.has(r.start) && expected.has(r.end));
     expect(parsed.size).toBe(expectedEdges.length);
   });

@@ -52,7 +52,7 @@ function enlarged(graph: SerialisedGraph, extra: number): SerialisedGraph {
   for (let i = 0; i < extra; i += 1) {
     nodes.push({ id: `example:load-test-${i}`, labels: ['Example'], properties: { name: `Load test ${i}`, description: 'x'.repeat(200) } });
   }
-  // The loader verifies that a file's version is the hash of its content.
+  // The version is the content's hash, as ingest:build writes it (a file claiming another is refused).
   return { ...graph, dataset: { ...graph.dataset, version: graphContentVersion({ nodes, relationships: graph.relationships }) }, nodes };
 }
 

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { connectionEdges, decodeCursor, encodeCursor, pageInfo, pageRequest, validateFirst } from '../../../src/api/pagination.js';
+import { connectionEdges, connectionKey, decodeCursor, encodeCursor, pageInfo, pageRequest, validateFirst } from '../../../src/api/pagination.js';
 
 function codeOf(run: () => unknown): unknown {
   try {
@@ -11,47 +11,66 @@ function codeOf(run: () => unknown): unknown {
   return 'no error';
 }
 
+const KEY = connectionKey('goodPractices', { area: 'B' });
+
 describe('cursors', () => {
-  it('round-trip offsets through an opaque cursor', () => {
-    expect(decodeCursor(encodeCursor(0))).toBe(0);
-    expect(decodeCursor(encodeCursor(24))).toBe(24);
-    expect(encodeCursor(3)).not.toContain('3');
+  it('round-trip offsets through an opaque cursor bound to its connection and filter', () => {
+    expect(decodeCursor(KEY, encodeCursor(KEY, 0))).toBe(0);
+    expect(decodeCursor(KEY, encodeCursor(KEY, 24))).toBe(24);
+    expect(encodeCursor(KEY, 3)).not.toContain('3');
+    expect(connectionKey('goodPractices', { area: 'B', actor: undefined })).toBe(KEY);
   });
 
   it('reject anything that is not one of its cursors with BAD_USER_INPUT', () => {
-    for (const bad of ['', 'abc', 'b2Zmc2V0Oi0x' /* offset:-1 */, '!!!', Buffer.from('offset:x').toString('base64url')]) {
-      expect(codeOf(() => decodeCursor(bad))).toBe('BAD_USER_INPUT');
+    for (const bad of ['', 'abc', 'b2Zmc2V0OjQ' /* offset:4, the old form */, '!!!', Buffer.from(`v1|${KEY}|x`).toString('base64url')]) {
+      expect(codeOf(() => decodeCursor(KEY, bad))).toBe('BAD_USER_INPUT');
     }
+  });
+
+  it('reject a cursor of another connection or another filter', () => {
+    const actors = encodeCursor(connectionKey('actors', { area: 'B' }), 3);
+    const otherFilter = encodeCursor(connectionKey('goodPractices', { area: 'C' }), 3);
+    const unfiltered = encodeCursor(connectionKey('goodPractices', null), 3);
+    for (const cursor of [actors, otherFilter, unfiltered]) expect(codeOf(() => decodeCursor(KEY, cursor))).toBe('BAD_USER_INPUT');
   });
 });
 
 describe('page requests', () => {
   it('default to 25 from the start and continue after a cursor', () => {
-    expect(pageRequest(undefined, undefined)).toEqual({ offset: 0, limit: 25 });
-    expect(pageRequest(10, encodeCursor(9))).toEqual({ offset: 10, limit: 10 });
+    expect(pageRequest(KEY, {})).toEqual({ key: KEY, start: 0, end: null, first: 25, last: null });
+    expect(pageRequest(KEY, { first: 10, after: encodeCursor(KEY, 9) })).toEqual({ key: KEY, start: 10, end: null, first: 10, last: null });
   });
 
-  it('keep first between 1 and 100', () => {
+  it('take last and before, and allow 0', () => {
+    expect(pageRequest(KEY, { last: 5, before: encodeCursor(KEY, 20) })).toEqual({ key: KEY, start: 0, end: 20, first: null, last: 5 });
+    expect(pageRequest(KEY, { first: 0 })).toEqual({ key: KEY, start: 0, end: null, first: 0, last: null });
+  });
+
+  it('keep first and last between 0 and 100, and name the argument', () => {
     expect(validateFirst(100, 25)).toBe(100);
     for (const bad of [0, -1, 101, 2.5]) expect(codeOf(() => validateFirst(bad, 25))).toBe('BAD_USER_INPUT');
+    for (const bad of [-1, 101]) {
+      expect(codeOf(() => pageRequest(KEY, { first: bad }))).toBe('BAD_USER_INPUT');
+      expect(codeOf(() => pageRequest(KEY, { last: bad }))).toBe('BAD_USER_INPUT');
+    }
   });
 });
 
 describe('page info and edges', () => {
   const node = (id: string) => ({ id, labels: ['GoodPractice'], properties: {}, projected: '*' as const });
   it('say whether more pages exist and give per-node cursors', () => {
-    const connection = { totalCount: 25, offset: 10, nodes: [node('gp:11'), node('gp:12')] };
+    const connection = { cursorKey: KEY, totalCount: 25, offset: 10, nodes: [node('gp:11'), node('gp:12')] };
     expect(pageInfo(connection)).toEqual({
       hasNextPage: true,
       hasPreviousPage: true,
-      startCursor: encodeCursor(10),
-      endCursor: encodeCursor(11),
+      startCursor: encodeCursor(KEY, 10),
+      endCursor: encodeCursor(KEY, 11),
     });
-    expect(connectionEdges(connection).map((edge) => decodeCursor(edge.cursor))).toEqual([10, 11]);
+    expect(connectionEdges(connection).map((edge) => decodeCursor(KEY, edge.cursor))).toEqual([10, 11]);
   });
 
   it('have null cursors on an empty page', () => {
-    expect(pageInfo({ totalCount: 0, offset: 0, nodes: [] })).toEqual({
+    expect(pageInfo({ cursorKey: KEY, totalCount: 0, offset: 0, nodes: [] })).toEqual({
       hasNextPage: false,
       hasPreviousPage: false,
       startCursor: null,

@@ -3,6 +3,7 @@
 // Cypher text and parameters it sends are compared with the reviewed ones.
 import { ApolloServer } from '@apollo/server';
 import { describe, expect, it } from 'vitest';
+import { connectionKey, encodeCursor } from '../../../src/api/pagination.js';
 import { contextFor, type ApiContext } from '../../../src/api/context.js';
 import { resolvers } from '../../../src/api/resolvers/index.js';
 import { readTypeDefs } from '../../../src/api/schema.js';
@@ -101,22 +102,26 @@ describe('statements of root fields', () => {
         AND (EXISTS { MATCH (:GoodPractice {number: $referencedByPractice})-[:REFERENCES]->(n) })
       WITH n ORDER BY n.number
       WITH collect(n) AS matching
-      WITH size(matching) AS total, matching[$offset..($offset + $limit)] AS page
-      RETURN total, [x IN page | x{.id, .number, .title}] AS page",
+      WITH size(matching) AS total, matching, $start AS start, CASE WHEN $end IS NULL OR $end > size(matching) THEN size(matching) ELSE $end END AS end
+      WITH total, matching, start, CASE WHEN $first IS NOT NULL AND start + $first < end THEN start + $first ELSE end END AS end
+      WITH total, matching, CASE WHEN $last IS NOT NULL AND end - $last > start THEN end - $last ELSE start END AS start, end
+      RETURN total, start, [x IN matching[start..end] | x{.id, .number, .title}] AS page",
           "parameters": {
             "actor": "zqactor",
             "area": "zqarea",
             "country": "zqcountry",
+            "end": null,
+            "first": 10,
             "instrument": "zqinstrument words",
             "instrumentWords": [
               "zqinstrument",
               "words",
             ],
-            "limit": 10,
-            "offset": 0,
+            "last": null,
             "organization": "zqorganization",
             "referencedByPractice": 16,
             "referencesPractice": 14,
+            "start": 0,
             "text": "(zqtext OR zqtext*)",
           },
         },
@@ -125,7 +130,7 @@ describe('statements of root fields', () => {
   });
 
   it('goodPractices by area code, with a cursor', async () => {
-    const after = Buffer.from('offset:4').toString('base64url');
+    const after = encodeCursor(connectionKey('goodPractices', { area: 'B' }), 4);
     expect(await statementsOf(`{ goodPractices(filter: {area: "B"}, first: 5, after: "${after}") { edges { cursor node { number } } } }`))
       .toMatchInlineSnapshot(`
         [
@@ -134,12 +139,16 @@ describe('statements of root fields', () => {
         WHERE (n.areaCode = toUpper($area))
         WITH n ORDER BY n.number
         WITH collect(n) AS matching
-        WITH size(matching) AS total, matching[$offset..($offset + $limit)] AS page
-        RETURN total, [x IN page | x{.id, .number}] AS page",
+        WITH size(matching) AS total, matching, $start AS start, CASE WHEN $end IS NULL OR $end > size(matching) THEN size(matching) ELSE $end END AS end
+        WITH total, matching, start, CASE WHEN $first IS NOT NULL AND start + $first < end THEN start + $first ELSE end END AS end
+        WITH total, matching, CASE WHEN $last IS NOT NULL AND end - $last > start THEN end - $last ELSE start END AS start, end
+        RETURN total, start, [x IN matching[start..end] | x{.id, .number}] AS page",
             "parameters": {
               "area": "b",
-              "limit": 5,
-              "offset": 5,
+              "end": null,
+              "first": 5,
+              "last": null,
+              "start": 5,
             },
           },
         ]
@@ -164,14 +173,18 @@ describe('statements of root fields', () => {
         AND (EXISTS { MATCH (:GoodPractice {number: $practice})-[:MENTIONS_ACTOR]->(n) })
       WITH n ORDER BY toLower(n.name), n.id
       WITH collect(n) AS matching
-      WITH size(matching) AS total, matching[$offset..($offset + $limit)] AS page
-      RETURN total, [x IN page | x{.id, .name}] AS page",
+      WITH size(matching) AS total, matching, $start AS start, CASE WHEN $end IS NULL OR $end > size(matching) THEN size(matching) ELSE $end END AS end
+      WITH total, matching, start, CASE WHEN $first IS NOT NULL AND start + $first < end THEN start + $first ELSE end END AS end
+      WITH total, matching, CASE WHEN $last IS NOT NULL AND end - $last > start THEN end - $last ELSE start END AS start, end
+      RETURN total, start, [x IN matching[start..end] | x{.id, .name}] AS page",
           "parameters": {
             "category": "zqcategory",
-            "limit": 25,
+            "end": null,
+            "first": 25,
+            "last": null,
             "name": "zqname",
-            "offset": 0,
             "practice": 3,
+            "start": 0,
           },
         },
         {
@@ -186,18 +199,22 @@ describe('statements of root fields', () => {
         AND (EXISTS { MATCH (:GoodPractice {number: $practice})-[:CITES]->(n) })
       WITH n ORDER BY toLower(n.title), n.id
       WITH collect(n) AS matching
-      WITH size(matching) AS total, matching[$offset..($offset + $limit)] AS page
-      RETURN total, [x IN page | x{.id, .title}] AS page",
+      WITH size(matching) AS total, matching, $start AS start, CASE WHEN $end IS NULL OR $end > size(matching) THEN size(matching) ELSE $end END AS end
+      WITH total, matching, start, CASE WHEN $first IS NOT NULL AND start + $first < end THEN start + $first ELSE end END AS end
+      WITH total, matching, CASE WHEN $last IS NOT NULL AND end - $last > start THEN end - $last ELSE start END AS start, end
+      RETURN total, start, [x IN matching[start..end] | x{.id, .title}] AS page",
           "parameters": {
+            "end": null,
+            "first": 25,
             "instrument": "zqtext",
             "instrumentWords": [
               "zqtext",
             ],
             "issuer": "zqissuer",
             "kind": "zqkind",
-            "limit": 25,
-            "offset": 0,
+            "last": null,
             "practice": 3,
+            "start": 0,
             "year": 2015,
           },
         },
@@ -211,14 +228,18 @@ describe('statements of root fields', () => {
         AND (EXISTS { MATCH (:GoodPractice {number: $practice})-[:HAS_EXAMPLE]->(n) })
       WITH n ORDER BY toLower(n.name), n.id
       WITH collect(n) AS matching
-      WITH size(matching) AS total, matching[$offset..($offset + $limit)] AS page
-      RETURN total, [x IN page | x{.id, .name}] AS page",
+      WITH size(matching) AS total, matching, $start AS start, CASE WHEN $end IS NULL OR $end > size(matching) THEN size(matching) ELSE $end END AS end
+      WITH total, matching, start, CASE WHEN $first IS NOT NULL AND start + $first < end THEN start + $first ELSE end END AS end
+      WITH total, matching, CASE WHEN $last IS NOT NULL AND end - $last > start THEN end - $last ELSE start END AS start, end
+      RETURN total, start, [x IN matching[start..end] | x{.id, .name}] AS page",
           "parameters": {
             "country": "zqcountry",
-            "limit": 25,
-            "offset": 0,
+            "end": null,
+            "first": 25,
+            "last": null,
             "organization": "zqorg",
             "practice": 3,
+            "start": 0,
             "words": [
               "zqtext",
             ],

@@ -39,6 +39,7 @@ describe('XML text', () => {
   it('escapes markup and drops characters XML 1.0 forbids', () => {
     expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
     expect(stripInvalidXmlCharacters('a\u0001b\u000Cc\td')).toBe('abc\td');
+    expect(escapeXml('line\nbreak\tand\r')).toBe('line&#10;break&#9;and&#13;');
   });
 });
 

@@ -13,15 +13,15 @@ import type { RenderedView, ViewContext } from './view.js';
 
 const NEIGHBOURHOOD_QUERY = `
 query Neighbourhood($id: ID!, $depth: Int!) {
-  neighborhood(id: $id, depth: $depth) { nodes { id type label } edges { id source target type } }
+  neighborhood(id: $id, depth: $depth) { nodes { id: nodeId type label } edges { id: relationshipId source target type } }
 }`;
 
 const PATHS_QUERY = `
 query Paths($from: ID!, $to: ID!) {
   paths(from: $from, to: $to, maxLength: 4, first: 3) {
     length
-    nodes { id type label }
-    relationships { id source target type }
+    nodes { id: nodeId type label }
+    relationships { id: relationshipId source target type }
   }
 }`;
 

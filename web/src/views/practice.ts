@@ -19,7 +19,7 @@ query Practice($number: Int!) {
     examples { id name description urls countries { id name } organizations { id name } }
     references { cue text to { number title } fromStep { id number } toStep { id number } }
     referencedBy { cue text from { number title } fromStep { id number } toStep { id number } }
-    footnotes { number text urls }
+    footnotes { number text note urls }
     mergedWith { number title }
     related(first: 5) { score reasons practice { number title } }
     source { startLine endLine page text }
@@ -68,7 +68,7 @@ interface PracticeData {
   examples: ExampleSummary[];
   references: CrossReferenceData[];
   referencedBy: CrossReferenceData[];
-  footnotes: Array<{ number: number; text: string; urls: string[] }>;
+  footnotes: Array<{ number: number; text: string | null; note: string | null; urls: string[] }>;
   mergedWith: PracticeRef[];
   related: Array<{ score: number; reasons: string[]; practice: PracticeRef }>;
   source: { startLine: number; endLine: number; page: number | null; text: string };
@@ -211,7 +211,7 @@ function footnotesBlock(practice: PracticeData): HTMLElement | null {
       [...practice.footnotes]
         .sort((left, right) => left.number - right.number)
         .map((footnote) =>
-          h('li', { id: `footnote-${footnote.number}`, value: footnote.number, tabindex: -1 }, footnote.text, footnote.urls.map((url) => [' ', externalLink(url)]).flat()),
+          h('li', { id: `footnote-${footnote.number}`, value: footnote.number, tabindex: -1 }, footnote.text ?? h('em', {}, footnote.note ?? ''), footnote.urls.map((url) => [' ', externalLink(url)]).flat()),
         ),
     ),
   );
