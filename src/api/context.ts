@@ -10,6 +10,8 @@ export interface ApiContext {
   reader: GraphReader;
   loaders: Loaders;
   logger?: Logger | undefined;
+  /** Set by the response cache when it answers: bytes of the cached JSON (for the metrics). */
+  responseCacheHitBytes?: number | undefined;
 }
 
 export interface ContextOptions {

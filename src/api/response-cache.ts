@@ -89,9 +89,9 @@ export class ResponseCache {
     });
   }
 
-  get(key: string): FormattedExecutionResult | undefined {
+  get(key: string): { result: FormattedExecutionResult; bytes: number } | undefined {
     const json = this.entries.get(key);
-    return json === undefined ? undefined : (JSON.parse(json) as FormattedExecutionResult);
+    return json === undefined ? undefined : { result: JSON.parse(json) as FormattedExecutionResult, bytes: Buffer.byteLength(json) };
   }
 
   /** Keeps the result unless its JSON is over maxEntryBytes; returns whether it was kept. */
@@ -151,9 +151,10 @@ export function responseCachePlugin(probe: VersionProbe, cache: ResponseCache): 
           key = cacheKey(version, document, operation, request.variables);
           const cached = cache.get(key);
           if (!cached) return null;
+          contextValue.responseCacheHitBytes = cached.bytes;
           const headers = new HeaderMap();
           headers.set('x-response-cache', 'hit');
-          return { http: { status: undefined, headers }, body: { kind: 'single', singleResult: cached } };
+          return { http: { status: undefined, headers }, body: { kind: 'single', singleResult: cached.result } };
         },
         async willSendResponse({ response }) {
           if (key === null || response.body.kind !== 'single') return;

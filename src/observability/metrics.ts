@@ -52,6 +52,8 @@ export interface ServiceMetricsOptions {
 /** What the GraphQL plugin reads from a request's context: the Cypher statements it sent. */
 export interface CountsStatements {
   reader: { roundTrips: number };
+  /** Bytes of the JSON the response cache answered with, when it did. */
+  responseCacheHitBytes?: number | undefined;
 }
 
 export class ServiceMetrics {
@@ -121,7 +123,7 @@ export class ServiceMetrics {
     });
     this.cacheHitBytes = new Counter({
       name: 'nexus_response_cache_hit_bytes_total',
-      help: 'Bytes of response bodies served from the response cache.',
+      help: 'Bytes of the JSON answers served from the response cache (before any compression).',
       registers,
     });
     this.httpRequests = new Counter({
@@ -220,8 +222,11 @@ export class ServiceMetrics {
               metrics.graphqlErrors.inc({ code: metrics.errorCodes.value(code, 'INTERNAL_SERVER_ERROR') });
             }
             if (operation?.operation === 'query') {
-              if (response.http.headers.get('x-response-cache') === 'hit') metrics.cacheHits.inc();
-              else metrics.cacheMisses.inc();
+              if (response.http.headers.get('x-response-cache') === 'hit') {
+                metrics.cacheHits.inc();
+                // From the cache itself: the HTTP body may be compressed and sent without a content-length.
+                metrics.cacheHitBytes.inc(contextValue.responseCacheHitBytes ?? 0);
+              } else metrics.cacheMisses.inc();
             }
           },
         };
@@ -229,7 +234,7 @@ export class ServiceMetrics {
     };
   }
 
-  /** Counts and times every HTTP request; records /ready results and the bytes of cached answers. */
+  /** Counts and times every HTTP request; records /ready results. */
   httpMiddleware(): RequestHandler {
     return (request: Request, response: Response, next: NextFunction) => {
       const started = process.hrtime.bigint();
@@ -242,10 +247,6 @@ export class ServiceMetrics {
         if (route === '/ready') {
           this.ready.set(response.statusCode === 200 ? 1 : 0);
           this.readyChecked.set(Date.now() / 1000);
-        }
-        if (route === '/graphql' && response.getHeader('x-response-cache') === 'hit') {
-          const length = Number(response.getHeader('content-length'));
-          if (Number.isFinite(length)) this.cacheHitBytes.inc(length);
         }
       });
       next();

@@ -15,10 +15,10 @@ describe('response cache', () => {
     const result = (size: number) => ({ data: { text: 'x'.repeat(size) } });
     expect(cache.set('a', result(300))).toBe(true);
     expect(cache.set('b', result(300))).toBe(true);
-    expect(cache.get('a')).toEqual(result(300));
+    expect(cache.get('a')?.result).toEqual(result(300));
     expect(cache.set('c', result(300))).toBe(true);
     expect(cache.get('b')).toBeUndefined();
-    expect(cache.get('a')).toEqual(result(300));
+    expect(cache.get('a')?.result).toEqual(result(300));
     expect(cache.set('big', result(500))).toBe(false);
     expect(cache.get('big')).toBeUndefined();
     for (let index = 0; index < 1_000; index += 1) cache.set(`k${index}`, result(100 + (index % 200)));
