@@ -7,7 +7,8 @@ async function run(endpoint: string): Promise<string> {
   for (const [index, example] of EXAMPLE_QUERIES.entries()) {
     const response = await fetch(endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      // The spec's own media type, as current clients send it (request errors are 4xx under it).
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
       body: JSON.stringify({ query: example.query }),
     });
     const body: unknown = await response.json();
