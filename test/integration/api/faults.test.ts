@@ -2,7 +2,7 @@
 // reads failing at once (no statement sent) while the circuit breaker is open,
 // /health red, then recovery by itself; and reads that Neo4j itself stops at
 // their transaction timeout.
-import net from 'node:net';
+import { Relay } from '../../support/relay.js';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GraphUnavailableError, Neo4jGraphReader } from '../../../src/graph/reader.js';
@@ -13,35 +13,6 @@ afterAll(async () => {
   await closeTestDriver();
 });
 
-/** A TCP relay in front of Neo4j that can be cut and restored, to play an outage. */
-class Relay {
-  private server: net.Server | undefined;
-  private readonly sockets = new Set<net.Socket>();
-  port = 0;
-
-  constructor(private readonly target: { host: string; port: number }) {}
-
-  async open(): Promise<void> {
-    this.server = net.createServer((client) => {
-      const upstream = net.connect(this.target.port, this.target.host);
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
-        socket.on('error', () => socket.destroy());
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => this.server?.listen(this.port, '127.0.0.1', resolve));
-    const address = this.server.address();
-    if (typeof address === 'object' && address) this.port = address.port;
-  }
-
-  async cut(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-    this.server = undefined;
-  }
-}
 
 const QUERY = '{ goodPractice(number: 1) { number } }';
 

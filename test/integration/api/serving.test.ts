@@ -1,7 +1,7 @@
 // The HTTP surface: /health, /ready, GraphiQL from local assets, GET queries,
 // limits with clear errors, and Neo4j going away and coming back.
 import fs from 'node:fs';
-import net from 'node:net';
+import { Relay } from '../../support/relay.js';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
@@ -163,35 +163,6 @@ describe('the explorer build', () => {
   });
 });
 
-/** A TCP relay in front of Neo4j that can be cut and restored, to play an outage. */
-class Relay {
-  private server: net.Server | undefined;
-  private readonly sockets = new Set<net.Socket>();
-  port = 0;
-
-  constructor(private readonly target: { host: string; port: number }) {}
-
-  async open(): Promise<void> {
-    this.server = net.createServer((client) => {
-      const upstream = net.connect(this.target.port, this.target.host);
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
-        socket.on('error', () => socket.destroy());
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => this.server?.listen(this.port, '127.0.0.1', resolve));
-    const address = this.server.address();
-    if (typeof address === 'object' && address) this.port = address.port;
-  }
-
-  async cut(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-    this.server = undefined;
-  }
-}
 
 describe('Neo4j outage', () => {
   it('fails fast with SERVICE_UNAVAILABLE, turns /ready red, and recovers by itself', async () => {
