@@ -139,11 +139,12 @@ export function linkPlan(scope: Scope, binding: LinkBinding, selectionSets: read
   return { ...base, edgeKeys, node };
 }
 
-const planCache = new WeakMap<FieldNode, Map<string, NodePlan>>();
+const planCache = new WeakMap<FieldNode, Map<string, NodePlan | LinkPlan>>();
 
-function cached(info: GraphQLResolveInfo, key: string, build: (scope: Scope) => NodePlan): NodePlan {
+/** A plan built once per field node, parent type and key (Apollo keeps parsed documents across requests). */
+function cached<Plan extends NodePlan | LinkPlan>(info: GraphQLResolveInfo, key: string, build: (scope: Scope) => Plan): Plan {
   const anchor = info.fieldNodes[0];
-  if (!anchor) return EMPTY_PLAN;
+  if (!anchor) return build({ schema: info.schema, fragments: info.fragments });
   let plans = planCache.get(anchor);
   if (!plans) {
     plans = new Map();
@@ -151,7 +152,7 @@ function cached(info: GraphQLResolveInfo, key: string, build: (scope: Scope) => 
   }
   // Several field nodes (the same field selected twice) make a different plan than the first alone.
   const fullKey = `${info.parentType.name}.${key}#${info.fieldNodes.length}`;
-  let plan = plans.get(fullKey);
+  let plan = plans.get(fullKey) as Plan | undefined;
   if (!plan) {
     plan = build({ schema: info.schema, fragments: info.fragments });
     plans.set(fullKey, plan);
@@ -195,23 +196,10 @@ export function planOf(info: GraphQLResolveInfo): NodePlan {
 
 /** The plan of a link field's items, from the binding that backs the field. */
 export function linkPlanOf(info: GraphQLResolveInfo, binding: LinkBinding): LinkPlan {
-  const anchor = info.fieldNodes[0];
-  const key = `link:${binding.relationship}:${binding.direction}`;
-  let found: LinkPlan | undefined;
-  cached(info, key, (scope) => {
-    found = linkPlan(scope, binding, subSelections(info.fieldNodes), 0);
-    return { keys: [], links: [found] };
-  });
-  if (found) return found;
-  // From the cache: the link plan is the single link of the cached wrapper.
-  const plans = anchor ? planCache.get(anchor) : undefined;
-  const wrapper = plans?.get(`${info.parentType.name}.${key}#${info.fieldNodes.length}`);
-  const link = wrapper?.links[0];
-  if (!link) throw new Error(`no plan for ${info.parentType.name}.${info.fieldName}`);
-  return link;
+  return cached(info, `link:${binding.relationship}:${binding.direction}`, (scope) =>
+    linkPlan(scope, binding, subSelections(info.fieldNodes), 0),
+  );
 }
-
-
 
 /** The plan of GraphNode records (neighbourhood, paths) found at `path` inside the field's selection. */
 export function graphNodePlanAt(info: GraphQLResolveInfo, path: string[]): NodePlan {
