@@ -2,8 +2,7 @@
 // reads failing at once (no statement sent) while the circuit breaker is open,
 // /health red, then recovery by itself; and reads that Neo4j itself stops at
 // their transaction timeout.
-import { Relay } from '../../support/relay.js';
-import neo4j, { type Driver } from 'neo4j-driver';
+import { relayedTestNeo4j } from '../../support/relay.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GraphUnavailableError, Neo4jGraphReader } from '../../../src/graph/reader.js';
 import { closeTestDriver, testDatabase, testDriver, testNeo4j } from '../../support/neo4j.js';
@@ -18,14 +17,7 @@ const QUERY = '{ goodPractice(number: 1) { number } }';
 
 describe('Neo4j down under the service', () => {
   it('answers 503 with Retry-After, fails fast once the breaker is open, turns /health red, and recovers', async () => {
-    const { uri, username, password } = testNeo4j();
-    const target = new URL(uri.replace(/^[a-z+]+:/, 'http:'));
-    const relay = new Relay({ host: target.hostname, port: Number(target.port) });
-    await relay.open();
-    const driver: Driver = neo4j.driver(`bolt://127.0.0.1:${relay.port}`, neo4j.auth.basic(username, password), {
-      connectionTimeout: 1_000,
-      maxTransactionRetryTime: 1_000,
-    });
+    const { relay, driver } = await relayedTestNeo4j(testNeo4j());
     const api = await startTestApi({ driver, queryTimeoutMs: 3_000, responseCache: false });
     const post = () => fetch(api.server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
     try {

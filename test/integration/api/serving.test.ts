@@ -1,12 +1,12 @@
 // The HTTP surface: /health, /ready, GraphiQL from local assets, GET queries,
 // limits with clear errors, and Neo4j going away and coming back.
 import fs from 'node:fs';
-import { Relay } from '../../support/relay.js';
+import { relayedTestNeo4j } from '../../support/relay.js';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { startServer } from '../../../src/api/server.js';
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeTestDriver, testDatabase, testDriver, testNeo4j } from '../../support/neo4j.js';
 import { dataOf, startTestApi, type TestApi } from './api-client.js';
@@ -166,14 +166,7 @@ describe('the explorer build', () => {
 
 describe('Neo4j outage', () => {
   it('fails fast with SERVICE_UNAVAILABLE, turns /ready red, and recovers by itself', async () => {
-    const { uri, username, password } = testNeo4j();
-    const target = new URL(uri.replace(/^[a-z+]+:/, 'http:'));
-    const relay = new Relay({ host: target.hostname, port: Number(target.port) });
-    await relay.open();
-    const driver: Driver = neo4j.driver(`bolt://127.0.0.1:${relay.port}`, neo4j.auth.basic(username, password), {
-      connectionTimeout: 1_000,
-      maxTransactionRetryTime: 1_000,
-    });
+    const { relay, driver } = await relayedTestNeo4j(testNeo4j());
     const outageApi = await startTestApi({ driver, queryTimeoutMs: 3_000 });
     const query = '{ goodPractice(number: 1) { number } }';
     try {
