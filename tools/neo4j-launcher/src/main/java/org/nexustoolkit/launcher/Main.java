@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -95,9 +97,20 @@ public final class Main {
             ensurePortFree(options.host, options.port);
         }
 
+        Path plugins = home.resolve("plugins");
+        List<String> unrestricted = new ArrayList<>();
+        if (options.gds) {
+            installGdsPlugins(plugins);
+            unrestricted.add("gds.*");
+        } else {
+            clearGdsPlugins(plugins);
+        }
+
         DatabaseManagementService dbms;
         try {
             dbms = new DatabaseManagementServiceBuilder(home)
+                    .setConfig(GraphDatabaseSettings.plugin_dir, plugins)
+                    .setConfig(GraphDatabaseSettings.procedure_unrestricted, unrestricted)
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress(options.host, options.port))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
@@ -186,6 +199,53 @@ public final class Main {
         }
     }
 
+    /**
+     * Neo4j registers procedures from the jars in its plugin directory. The GDS jars come from
+     * Maven Central with the launcher (its classpath); copy those into the plugin directory, so
+     * the procedures load with the same classes the extension registered from the classpath.
+     */
+    private static void installGdsPlugins(Path plugins) throws IOException {
+        Files.createDirectories(plugins);
+        List<Path> jars = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path jar = Path.of(entry);
+            if (entry.endsWith(".jar") && isGdsJar(jar)) jars.add(jar);
+        }
+        if (jars.isEmpty()) {
+            throw new LauncherFailure(EXIT_START_FAILED, "start-failed",
+                    "no Graph Data Science jars on the launcher's classpath (rebuild tools/neo4j-launcher)");
+        }
+        List<String> names = new ArrayList<>();
+        for (Path jar : jars) {
+            Path target = plugins.resolve(jar.getFileName());
+            names.add(target.getFileName().toString());
+            if (!Files.exists(target) || Files.size(target) != Files.size(jar)) {
+                Files.copy(jar, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        // Jars of another GDS version left by an earlier launcher would load twice.
+        try (var listing = Files.list(plugins)) {
+            for (Path stale : listing.filter(p -> p.getFileName().toString().endsWith(".jar") && !names.contains(p.getFileName().toString())).toList()) {
+                Files.delete(stale);
+            }
+        }
+    }
+
+    private static void clearGdsPlugins(Path plugins) throws IOException {
+        if (!Files.isDirectory(plugins)) return;
+        try (var listing = Files.list(plugins)) {
+            for (Path jar : listing.filter(p -> p.getFileName().toString().endsWith(".jar")).toList()) {
+                Files.delete(jar);
+            }
+        }
+    }
+
+    /** Maven's layout: .../org/neo4j/gds/<artifact>/<version>/<artifact>-<version>.jar */
+    private static boolean isGdsJar(Path jar) {
+        String normalised = jar.toAbsolutePath().toString().replace('\\', '/');
+        return normalised.contains("/org/neo4j/gds/");
+    }
+
     /** Community has one user store in the system database; the launcher makes its password match the environment. */
     private static void setPassword(DatabaseManagementService dbms, String username, String password) {
         GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
@@ -270,6 +330,8 @@ public final class Main {
         long pageCacheBytes = 256L * 1024 * 1024;
         Duration transactionTimeout = Duration.ofSeconds(60);
         boolean watchStdin;
+        /** Graph Data Science procedures (gds.*); --no-gds starts a DBMS without them. */
+        boolean gds = true;
         String username = "neo4j";
         String password;
 
@@ -284,6 +346,7 @@ public final class Main {
                     case "--pagecache-mb" -> o.pageCacheBytes = Long.parseLong(value(args, ++i, arg)) * 1024 * 1024;
                     case "--transaction-timeout-s" -> o.transactionTimeout = Duration.ofSeconds(Long.parseLong(value(args, ++i, arg)));
                     case "--watch-stdin" -> o.watchStdin = true;
+                    case "--no-gds" -> o.gds = false;
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
