@@ -22,6 +22,30 @@ export interface SearchIndexModel {
   fields: readonly string[];
 }
 
+/** The shapes a node can be drawn with. */
+export type NodeShape = 'circle' | 'square' | 'diamond' | 'triangle' | 'star' | 'hexagon' | 'pentagon' | 'chevron' | 'parallelogram' | 'tag' | 'notched';
+
+export interface NodeShapeModel {
+  /** In words, for legends and the README. */
+  description: string;
+  /** The Cytoscape.js `shape` style value drawing it. */
+  cytoscape: string;
+}
+
+export const NODE_SHAPES: Readonly<Record<NodeShape, NodeShapeModel>> = {
+  circle: { description: 'circle', cytoscape: 'ellipse' },
+  square: { description: 'square', cytoscape: 'rectangle' },
+  diamond: { description: 'diamond', cytoscape: 'diamond' },
+  triangle: { description: 'triangle', cytoscape: 'triangle' },
+  star: { description: 'five-pointed star', cytoscape: 'star' },
+  hexagon: { description: 'hexagon', cytoscape: 'hexagon' },
+  pentagon: { description: 'pentagon', cytoscape: 'pentagon' },
+  chevron: { description: 'chevron (V)', cytoscape: 'vee' },
+  parallelogram: { description: 'parallelogram', cytoscape: 'rhomboid' },
+  tag: { description: 'tag (pointed on the right)', cytoscape: 'tag' },
+  notched: { description: 'rectangle notched on both sides', cytoscape: 'concave-hexagon' },
+};
+
 export interface NodeTypeModel {
   /** Neo4j label and GraphQL object type (they coincide). */
   label: string;
@@ -35,6 +59,12 @@ export interface NodeTypeModel {
   displayLabel(properties: Readonly<Record<string, unknown>>, id: string): string;
   /** Colour in graph tools (Gephi, Cytoscape, the explorer): one per type, colour-blind-safe families. */
   colour: string;
+  /**
+   * Shape in the explorer's graph view, its legend and image exports, and the
+   * Cytoscape export: node types differ by more than colour. A type and the
+   * types it links to never share a shape (test/unit/graph/model.test.ts).
+   */
+  shape: NodeShape;
   /** Order of a plain list of this label (Cypher over `n`). */
   listOrder: string;
   /** Listed by a plain root field (`areas`, `footnotes`, …). */
@@ -64,92 +94,92 @@ function nodeType(model: Omit<NodeTypeModel, 'listable' | 'idIndex' | 'listOrder
 
 export const NODE_TYPES: readonly NodeTypeModel[] = [
   nodeType({
-    label: 'Document', idPrefix: 'document', properties: ['title'], displayKeys: ['title'], colour: '#000000',
+    label: 'Document', idPrefix: 'document', properties: ['title'], displayKeys: ['title'], colour: '#000000', shape: 'hexagon',
     displayLabel: named, listable: true, idIndex: false,
   }),
   nodeType({
-    label: 'Section', idPrefix: 'section', properties: ['number', 'title', 'paragraphs'], displayKeys: ['number', 'title'], colour: '#444444',
+    label: 'Section', idPrefix: 'section', properties: ['number', 'title', 'paragraphs'], displayKeys: ['number', 'title'], colour: '#444444', shape: 'notched',
     displayLabel: (p) => shorten(`Section ${text(p['number']) ?? '?'}: ${text(p['title']) ?? ''}`), idIndex: false,
     search: { index: 'section_text', searchableType: 'SECTION', fields: ['paragraphs', 'title'] },
   }),
   nodeType({
-    label: 'Area', idPrefix: 'area', properties: ['code', 'title', 'order'], displayKeys: ['code', 'title'], colour: '#003f5c',
+    label: 'Area', idPrefix: 'area', properties: ['code', 'title', 'order'], displayKeys: ['code', 'title'], colour: '#003f5c', shape: 'parallelogram',
     displayLabel: (p, id) => `Area ${text(p['code']) ?? '?'}: ${text(p['title']) ?? id}`, listable: true,
   }),
   nodeType({
     label: 'GoodPractice', idPrefix: 'gp', properties: ['number', 'title', 'areaCode', 'lead', 'bodyOwner'],
-    displayKeys: ['number', 'title'], colour: '#0072b2',
+    displayKeys: ['number', 'title'], colour: '#0072b2', shape: 'circle',
     displayLabel: (p, id) => shorten(`GP ${text(p['number']) ?? '?'}: ${text(p['title']) ?? id}`),
     search: { index: 'practice_text', searchableType: 'GOOD_PRACTICE', fields: ['title', 'lead'] },
   }),
   nodeType({
     label: 'KeyAction', idPrefix: 'gp', properties: ['number', 'text', 'order', 'items', 'lead'], displayKeys: ['number'],
-    colour: '#56b4e9', displayLabel: (p, id) => `GP ${practiceOf(id)} Action ${text(p['number']) ?? '?'}`,
+    colour: '#56b4e9', shape: 'hexagon', displayLabel: (p, id) => `GP ${practiceOf(id)} Action ${text(p['number']) ?? '?'}`,
     search: { index: 'key_action_text', searchableType: 'KEY_ACTION', fields: ['text', 'lead'] },
   }),
   nodeType({
     label: 'Step', idPrefix: 'gp', properties: ['number', 'text', 'items', 'itemsJson', 'order'], displayKeys: ['number'],
-    colour: '#9ecae1', displayLabel: (p, id) => `GP ${practiceOf(id)} Step ${text(p['number']) ?? '?'}`,
+    colour: '#9ecae1', shape: 'chevron', displayLabel: (p, id) => `GP ${practiceOf(id)} Step ${text(p['number']) ?? '?'}`,
     search: { index: 'step_text', searchableType: 'STEP', fields: ['text', 'items'] },
   }),
   nodeType({
-    label: 'Actor', idPrefix: 'actor', properties: ['name', 'category', 'aliases'], displayKeys: ['name'], colour: '#d55e00',
+    label: 'Actor', idPrefix: 'actor', properties: ['name', 'category', 'aliases'], displayKeys: ['name'], colour: '#d55e00', shape: 'square',
     displayLabel: named,
     search: { index: 'actor_names', searchableType: 'ACTOR', fields: ['name', 'aliases'] },
   }),
   nodeType({
     label: 'Instrument', idPrefix: 'instrument', properties: ['title', 'shortName', 'symbol', 'issuer', 'kind', 'year', 'aliases'],
-    displayKeys: ['shortName', 'title'], colour: '#cc79a7',
+    displayKeys: ['shortName', 'title'], colour: '#cc79a7', shape: 'diamond',
     displayLabel: (p, id) => shorten(text(p['shortName']) ?? text(p['title']) ?? id),
     search: { index: 'instrument_text', searchableType: 'INSTRUMENT', fields: ['title', 'shortName', 'symbol', 'aliases'] },
   }),
   nodeType({
     label: 'Example', idPrefix: 'example', properties: ['name', 'description', 'urls', 'text', 'sameInitiativeAs'], displayKeys: ['name'],
-    colour: '#009e73', displayLabel: named,
+    colour: '#009e73', shape: 'triangle', displayLabel: named,
     search: { index: 'example_text', searchableType: 'EXAMPLE', fields: ['name', 'description'] },
   }),
   nodeType({
-    label: 'Organization', idPrefix: 'org', properties: ['name', 'aliases'], displayKeys: ['name'], colour: '#e69f00',
+    label: 'Organization', idPrefix: 'org', properties: ['name', 'aliases'], displayKeys: ['name'], colour: '#e69f00', shape: 'tag',
     displayLabel: named, listable: true, listOrder: 'toLower(n.name), n.id',
     search: { index: 'organization_names', searchableType: 'ORGANIZATION', fields: ['name', 'aliases'] },
   }),
   nodeType({
-    label: 'Country', idPrefix: 'country', properties: ['name', 'kind', 'aliases'], displayKeys: ['name'], colour: '#f0e442',
+    label: 'Country', idPrefix: 'country', properties: ['name', 'kind', 'aliases'], displayKeys: ['name'], colour: '#f0e442', shape: 'pentagon',
     displayLabel: named, listable: true, listOrder: 'toLower(n.name), n.id',
     search: { index: 'country_names', searchableType: 'COUNTRY', fields: ['name'] },
   }),
   nodeType({
-    label: 'Footnote', idPrefix: 'footnote', properties: ['number', 'text', 'urls', 'note'], displayKeys: ['number'], colour: '#7f7f7f',
+    label: 'Footnote', idPrefix: 'footnote', properties: ['number', 'text', 'urls', 'note'], displayKeys: ['number'], colour: '#7f7f7f', shape: 'star',
     displayLabel: (p) => `Footnote ${text(p['number']) ?? '?'}`, listable: true,
     search: { index: 'footnote_text', searchableType: 'FOOTNOTE', fields: ['text'] },
   }),
   nodeType({
-    label: 'NexusFamily', idPrefix: 'family', properties: ['name', 'description'], displayKeys: ['name'], colour: '#5e3c99',
+    label: 'NexusFamily', idPrefix: 'family', properties: ['name', 'description'], displayKeys: ['name'], colour: '#5e3c99', shape: 'diamond',
     displayLabel: named, listable: true, idIndex: false,
   }),
   nodeType({
     label: 'Manifestation', idPrefix: 'manifestation', properties: ['letter', 'name', 'family', 'definition', 'description'],
-    displayKeys: ['name'], colour: '#b2abd2', displayLabel: named, listable: true, idIndex: false,
+    displayKeys: ['name'], colour: '#b2abd2', shape: 'circle', displayLabel: named, listable: true, idIndex: false,
     search: { index: 'concept_text', searchableType: 'MANIFESTATION', fields: CONCEPT_FIELDS },
   }),
   nodeType({
-    label: 'Notion', idPrefix: 'notion', properties: ['name', 'description'], displayKeys: ['name'], colour: '#8073ac',
+    label: 'Notion', idPrefix: 'notion', properties: ['name', 'description'], displayKeys: ['name'], colour: '#8073ac', shape: 'square',
     displayLabel: named, listable: true, idIndex: false,
     search: { index: 'concept_text', searchableType: 'NOTION', fields: CONCEPT_FIELDS },
   }),
   nodeType({
     label: 'RegionalContext', idPrefix: 'context', properties: ['name', 'description', 'order'], displayKeys: ['name'],
-    colour: '#1b7837', displayLabel: named, listable: true, idIndex: false,
+    colour: '#1b7837', shape: 'pentagon', displayLabel: named, listable: true, idIndex: false,
     search: { index: 'concept_text', searchableType: 'REGIONAL_CONTEXT', fields: CONCEPT_FIELDS },
   }),
   nodeType({
     label: 'WatchPoint', idPrefix: 'watchpoint', properties: ['factor', 'category', 'indicators', 'order'], displayKeys: ['factor'],
-    colour: '#8c510a', displayLabel: (p, id) => shorten(text(p['factor']) ?? id), listable: true, idIndex: false,
+    colour: '#8c510a', shape: 'triangle', displayLabel: (p, id) => shorten(text(p['factor']) ?? id), listable: true, idIndex: false,
     search: { index: 'concept_text', searchableType: 'WATCH_POINT', fields: CONCEPT_FIELDS },
   }),
   nodeType({
     label: 'RegionalMeeting', idPrefix: 'meeting', properties: ['place', 'date', 'region'], displayKeys: ['place', 'date'],
-    colour: '#bf812d', displayLabel: (p) => `Meeting ${text(p['place']) ?? ''} ${text(p['date']) ?? ''}`.trim(), listable: true,
+    colour: '#bf812d', shape: 'pentagon', displayLabel: (p) => `Meeting ${text(p['place']) ?? ''} ${text(p['date']) ?? ''}`.trim(), listable: true,
     idIndex: false,
   }),
 ];
@@ -157,6 +187,7 @@ export const NODE_TYPES: readonly NodeTypeModel[] = [
 export const NODE_TYPE_BY_LABEL: ReadonlyMap<string, NodeTypeModel> = new Map(NODE_TYPES.map((type) => [type.label, type]));
 export const NODE_LABELS: readonly string[] = NODE_TYPES.map((type) => type.label);
 export const FALLBACK_COLOUR = '#7f7f7f';
+export const FALLBACK_SHAPE: NodeShape = 'circle';
 
 export function nodeTypeModel(label: string): NodeTypeModel | undefined {
   return NODE_TYPE_BY_LABEL.get(label);
@@ -169,6 +200,15 @@ export function nodeLabelOf(labels: readonly string[]): string {
 
 export function colourOf(label: string): string {
   return NODE_TYPE_BY_LABEL.get(label)?.colour ?? FALLBACK_COLOUR;
+}
+
+export function shapeOf(label: string): NodeShape {
+  return NODE_TYPE_BY_LABEL.get(label)?.shape ?? FALLBACK_SHAPE;
+}
+
+/** The Cytoscape.js shape of a node type. */
+export function cytoscapeShapeOf(label: string): string {
+  return NODE_SHAPES[shapeOf(label)].cytoscape;
 }
 
 /** The one display label of a node, used by GraphNode.label, the exports and the explorer. */

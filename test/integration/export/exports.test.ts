@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { DOMParser } from '@xmldom/xmldom';
+import cytoscape from 'cytoscape';
 import express from 'express';
 import { MultiDirectedGraph } from 'graphology';
 import * as gexf from 'graphology-gexf';
@@ -13,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv, UTF8_BOM } from '../../../src/export/csv.js';
 import type { CytoscapeJson } from '../../../src/export/cytoscape.js';
 import { graphIdFromXmlId, xmlIdFor } from '../../../src/export/graphml.js';
-import { colourOf as colourForType } from '../../../src/graph/model.js';
+import { colourOf as colourForType, cytoscapeShapeOf, NODE_TYPES } from '../../../src/graph/model.js';
 import { PRACTICE_CSV_COLUMNS, type PracticeRow } from '../../../src/export/practice-table.js';
 import { createExportRouter } from '../../../src/export/router.js';
 import type { SerialisedGraph } from '../../../src/graph/serialised.js';
@@ -173,6 +174,24 @@ describe('Cytoscape JSON export', () => {
     const gp = practice();
     const node = body.elements.nodes.find((candidate) => candidate.data.id === gp.id);
     expect(node?.data).toMatchObject({ type: 'GoodPractice', title: gp.properties['title'], color: colourForType('GoodPractice') });
+  });
+
+  it('is drawn by Cytoscape.js with each node type in its model shape', async () => {
+    const body = JSON.parse((await get('/export/graph.cyjs')).body) as CytoscapeJson;
+    const cy = cytoscape({ elements: body.elements, style: body.style, headless: true, styleEnabled: true });
+    try {
+      expect(cy.nodes().length).toBe(graph.nodes.length);
+      const drawn = new Map<string, string>();
+      cy.nodes().forEach((node) => {
+        drawn.set(String(node.data('type')), String(node.style('shape')));
+      });
+      const present = NODE_TYPES.filter((type) => drawn.has(type.label));
+      expect(present.length).toBeGreaterThan(3);
+      for (const type of present) expect(drawn.get(type.label), type.label).toBe(cytoscapeShapeOf(type.label));
+      expect(new Set(['GoodPractice', 'Actor', 'Instrument'].map((label) => drawn.get(label))).size).toBe(3);
+    } finally {
+      cy.destroy();
+    }
   });
 
   it('scopes a neighbourhood of depth 2 and says so', async () => {

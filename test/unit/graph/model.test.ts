@@ -11,6 +11,7 @@ import {
   FIELD_BINDINGS,
   labelOfId,
   NODE_LABELS,
+  NODE_SHAPES,
   NODE_SOURCE_KEYS,
   NODE_TYPES,
   relationshipModel,
@@ -61,6 +62,38 @@ describe('graph model and schema.graphql', () => {
     if (!isEnumType(searchable)) throw new Error('SearchableType is not an enum');
     const declared = NODE_TYPES.flatMap((type) => (type.search ? [type.search.searchableType] : [])).sort();
     expect(searchable.getValues().map((value) => value.name).sort()).toEqual(declared);
+  });
+});
+
+describe('graph model: shapes of node types', () => {
+  const shape = (label: string) => NODE_TYPES.find((type) => type.label === label)?.shape;
+
+  it('gives every node type a declared shape, and no two types both the same shape and colour', () => {
+    for (const type of NODE_TYPES) expect(Object.keys(NODE_SHAPES), type.label).toContain(type.shape);
+    const looks = NODE_TYPES.map((type) => `${type.shape} ${type.colour.toLowerCase()}`);
+    expect(new Set(looks).size).toBe(NODE_TYPES.length);
+  });
+
+  it('draws the types of the whole-graph overview (practices, actors, instruments) with three different shapes', () => {
+    expect(new Set(['GoodPractice', 'Actor', 'Instrument'].map(shape)).size).toBe(3);
+  });
+
+  it('never gives a type the shape of a type it links to, nor two of its neighbour types one shape', () => {
+    // A neighbourhood of depth 1 (the graph view's default) then shows each type with its own shape.
+    for (const type of NODE_TYPES) {
+      const neighbours = new Set<string>([type.label]);
+      for (const model of RELATIONSHIPS) {
+        if (model.from.includes(type.label)) model.to.forEach((label) => neighbours.add(label));
+        if (model.to.includes(type.label)) model.from.forEach((label) => neighbours.add(label));
+      }
+      const shapes = [...neighbours].map((label) => `${shape(label)}`);
+      expect(new Set(shapes).size, `${type.label} and its neighbours ${[...neighbours].join(', ')}: ${shapes.join(', ')}`).toBe(neighbours.size);
+    }
+  });
+
+  it('names a Cytoscape.js shape for every shape', () => {
+    const cytoscapeShapes = ['ellipse', 'triangle', 'rectangle', 'diamond', 'pentagon', 'hexagon', 'star', 'vee', 'rhomboid', 'tag', 'concave-hexagon', 'octagon'];
+    for (const [name, model] of Object.entries(NODE_SHAPES)) expect(cytoscapeShapes, name).toContain(model.cytoscape);
   });
 });
 

@@ -4,7 +4,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import * as forceAtlas2Module from 'graphology-layout-forceatlas2';
 import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
-import { colourOf as colourForType } from '../../../src/graph/model.js';
+import { colourOf as colourForType, shapeOf, type NodeShape } from '../../../src/graph/model.js';
 
 // A CommonJS package: the bundler and Node's ESM loader put the layout on the
 // default export, which TypeScript's NodeNext and bundler resolutions type differently.
@@ -37,6 +37,8 @@ export interface NodeAttributes {
   label: string;
   type: string;
   color: string;
+  /** The node type's shape in the graph model (sigma draws it, the legend and the exports show it). */
+  shape: NodeShape;
   size: number;
   x: number;
   y: number;
@@ -76,6 +78,7 @@ export class GraphModel {
         label: node.label,
         type: node.type,
         color: colourForType(node.type),
+        shape: shapeOf(node.type),
         size: baseSize(node.type),
         x: origin.x + radius * Math.cos(angle),
         y: origin.y + radius * Math.sin(angle),

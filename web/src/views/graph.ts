@@ -1,15 +1,17 @@
-// Interactive neighbourhood of a node (sigma.js over graphology): colours by
-// type, click a node to select it (then expand or open it), double-click to
+// Interactive neighbourhood of a node (sigma.js over graphology): colours and
+// shapes by type (from the graph model), click a node to select it (then expand or open it), double-click to
 // expand, relationship-type filters, and a path finder from the centre.
 // Everything the canvas shows is also listed as buttons, for the keyboard.
 import { MultiDirectedGraph } from 'graphology';
-import Sigma from 'sigma';
-import { colourOf as colourForType, displayLabelOf } from '../../../src/graph/model.js';
+import Sigma, { DEFAULT_STYLES } from 'sigma';
+import { layerFill, sdfCircle, type SDFShape } from 'sigma/rendering';
+import { colourOf as colourForType, displayLabelOf, shapeOf, type NodeShape } from '../../../src/graph/model.js';
 import { ApiError, graphql } from '../api.js';
 import { emptyNote, h } from '../dom.js';
 import { GraphModel, type DisplayGraph, type EdgeAttributes, type NodeAttributes, type PlainEdge, type PlainNode, type PlainSubgraph } from '../graph/model.js';
 import { downloadPng, downloadText } from '../download.js';
 import { toCytoscape, toGexf, toGraphML, toSvg } from '../graph/export-visible.js';
+import { inradiusOf, polygonShapeGlsl, SHAPE_NAMES, SHAPE_OUTLINES, shapeIcon } from '../graph/shapes.js';
 import { graphHref, hrefForNode, type GraphState } from '../routes.js';
 import type { RenderedView, ViewContext } from './view.js';
 
@@ -86,6 +88,15 @@ async function overviewSubgraph(context: ViewContext): Promise<PlainSubgraph> {
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
 }
 
+/** Every shape of the graph model as a sigma node shape: the circle built in, the others as polygons. */
+function sigmaShapes(): SDFShape[] {
+  return SHAPE_NAMES.map((shape: NodeShape) => {
+    if (shape === 'circle') return sdfCircle();
+    const outline = SHAPE_OUTLINES[shape];
+    return { name: shape, glsl: polygonShapeGlsl(shape, outline), uniforms: [], inradiusFactor: inradiusOf(outline) };
+  });
+}
+
 function stripMarks(text: string): string {
   return text.replace(/<\/?mark>/g, '');
 }
@@ -140,6 +151,19 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
     if (focusedNode) nodeList.querySelector<HTMLElement>(`.node-button[data-node="${CSS.escape(focusedNode)}"]`)?.focus();
     applyLabelDensity();
     renderer?.refresh();
+    recordDrawnShapes();
+  }
+
+  /** The shape sigma draws for each node type shown (for tests and bug reports), read from the renderer itself. */
+  function recordDrawnShapes(): void {
+    if (!renderer) return;
+    const drawn = new Map<string, string>();
+    display.forEachNode((id, attributes) => {
+      if (drawn.has(attributes.type)) return;
+      const shape = renderer?.getNodeDisplayData(id)?.shape;
+      if (shape) drawn.set(attributes.type, shape);
+    });
+    canvas.dataset['drawnShapes'] = [...drawn].map(([type, shape]) => `${type}:${shape}`).sort().join(' ');
   }
 
   /** Fewer, larger-spaced labels on big views, so they stay readable (250+ nodes). */
@@ -186,7 +210,7 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
     const id = selected;
     selection.append(
       h('h2', {}, 'Selection'),
-      h('p', { class: 'selected-label' }, h('span', { class: 'swatch', style: `background:${attributes.color}` }), attributes.label),
+      h('p', { class: 'selected-label' }, shapeIcon(attributes.shape, attributes.color), ' ', attributes.label),
       h('p', { class: 'muted' }, `${attributes.type} · ${id} · ${model.all.degree(id)} relationships loaded`),
       h(
         'p',
@@ -226,7 +250,8 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
           syncUrl();
           refresh();
         });
-        return h('label', {}, box, ' ', h('span', { class: 'swatch', style: `background:${colourForType(type)}` }), `${type} `, h('span', { class: 'count' }, String(count)));
+        // The icon is named by its shape ("Actor, square"), so the legend says it to screen readers too.
+        return h('label', { 'data-type': type }, box, ' ', shapeIcon(shapeOf(type), colourForType(type), { label: true }), ` ${type} `, h('span', { class: 'count' }, String(count)));
       }),
     );
   }
@@ -245,7 +270,8 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
             h(
               'button',
               { type: 'button', class: 'node-button', 'data-node': node.id, 'aria-pressed': node.id === selected ? 'true' : 'false', onclick: () => select(node.id) },
-              h('span', { class: 'swatch', style: `background:${node.color}` }),
+              shapeIcon(node.shape, node.color),
+              ' ',
               node.label,
             ),
           ),
@@ -290,7 +316,7 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
     ),
     h('p', { class: 'actions export-visible' }, 'Export what is shown: ', exportButtons()),
     status,
-    h('div', { class: 'graph-layout' }, h('div', { class: 'graph-stage' }, canvas, h('p', { class: 'muted hint' }, 'Click a node to select it, double-click to expand it; drag to pan, scroll to zoom.')), h('div', { class: 'graph-panel' }, selection, pathForm, filters, legend, nodeList)),
+    h('div', { class: 'graph-layout' }, h('div', { class: 'graph-stage' }, canvas, h('p', { class: 'muted hint' }, 'Click a node to select it, double-click to expand it; drag to pan, scroll to zoom.')), h('div', { class: 'graph-panel' }, selection, legend, filters, pathForm, nodeList)),
   );
   refresh();
 
@@ -299,9 +325,14 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
     content,
     mounted: () => {
       try {
-        const sigma = new Sigma(display, canvas, { settings: { labelRenderedSizeThreshold: 4, renderEdgeLabels: false, stagePadding: 30 } });
+        const sigma = new Sigma(display, canvas, {
+          settings: { labelRenderedSizeThreshold: 4, renderEdgeLabels: false, stagePadding: 30 },
+          primitives: { nodes: { shapes: sigmaShapes(), layers: [layerFill()] } },
+          styles: { nodes: [DEFAULT_STYLES.nodes, { shape: { attribute: 'shape' } }] },
+        });
         renderer = sigma;
         applyLabelDensity();
+        recordDrawnShapes();
         // Where the drawing lies (for tests and bug reports): a blank canvas shows up as a huge or non-finite extent.
         const extent = Math.max(0, ...display.mapNodes((_id, attributes) => Math.max(Math.abs(attributes.x), Math.abs(attributes.y))));
         canvas.dataset['extent'] = Number.isFinite(extent) ? extent.toFixed(1) : 'NaN';
