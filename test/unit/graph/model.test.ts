@@ -91,6 +91,17 @@ describe('graph model: shapes of node types', () => {
     }
   });
 
+  it("matches the README's table of shapes", () => {
+    const readme = readFileSync(path.resolve(path.dirname(SCHEMA_PATH), 'README.md'), 'utf8');
+    const table = /<!-- node-shapes:start -->\n([\s\S]*?)<!-- node-shapes:end -->/.exec(readme)?.[1] ?? '';
+    const rows = table.split('\n').slice(2).filter((line) => line.startsWith('|'));
+    const expected = Object.entries(NODE_SHAPES)
+      .map(([name, model]) => ({ name, model, types: NODE_TYPES.filter((type) => type.shape === name).map((type) => type.label) }))
+      .filter(({ types }) => types.length > 0)
+      .map(({ model, types }) => `| ${model.description} | ${types.join(', ')} | \`${model.cytoscape}\` |`);
+    expect(rows.sort()).toEqual(expected.sort());
+  });
+
   it('names a Cytoscape.js shape for every shape', () => {
     const cytoscapeShapes = ['ellipse', 'triangle', 'rectangle', 'diamond', 'pentagon', 'hexagon', 'star', 'vee', 'rhomboid', 'tag', 'concave-hexagon', 'octagon'];
     for (const [name, model] of Object.entries(NODE_SHAPES)) expect(cytoscapeShapes, name).toContain(model.cytoscape);
