@@ -1,12 +1,12 @@
 // The explorer's static build (web/dist): `npm start` on a fresh clone builds
 // it when it is missing or older than its sources, so `/` is never a 404.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'web');
 
-/** Files whose change makes web/dist stale: the sources, the page, the public files and the build config. */
+/** Files whose change makes web/dist stale: the sources, the page, the public files, the build config and the service modules it bundles. */
 function newestSourceTime(webDir: string): number {
   let newest = 0;
   const visit = (entry: string): void => {
@@ -19,7 +19,37 @@ function newestSourceTime(webDir: string): number {
     for (const child of readdirSync(entry)) visit(path.join(entry, child));
   };
   for (const name of ['src', 'public', 'index.html', 'vite.config.ts']) visit(path.join(webDir, name));
+  for (const file of serviceModulesOf(webDir)) newest = Math.max(newest, statSync(file).mtimeMs);
   return newest;
+}
+
+const IMPORT = /(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g;
+
+/**
+ * The service's modules the explorer bundles (the graph model, the Cytoscape
+ * style…): those web/src imports from outside web/, and what they import in
+ * turn. A change to the graph model changes the explorer too.
+ */
+function serviceModulesOf(webDir: string): string[] {
+  const found = new Set<string>();
+  const sources: string[] = [];
+  const collect = (entry: string): void => {
+    if (!existsSync(entry)) return;
+    if (statSync(entry).isDirectory()) readdirSync(entry).forEach((child) => collect(path.join(entry, child)));
+    else if (/\.tsx?$/.test(entry)) sources.push(entry);
+  };
+  collect(path.join(webDir, 'src'));
+  const webRoot = path.resolve(webDir) + path.sep;
+  while (sources.length > 0) {
+    const file = sources.pop()!;
+    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      const target = path.resolve(path.dirname(file), specifier!).replace(/\.js$/, '.ts');
+      if (target.startsWith(webRoot) || found.has(target) || !existsSync(target)) continue;
+      found.add(target);
+      sources.push(target);
+    }
+  }
+  return [...found];
 }
 
 export type WebBuildState = 'current' | 'missing' | 'stale';

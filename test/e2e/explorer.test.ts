@@ -2,12 +2,15 @@
 // driven by playwright-core) against the real service over the test Neo4j.
 // A screenshot of each page is kept under test-artifacts/e2e/.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DOMParser } from '@xmldom/xmldom';
 import pino from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type StartedServer } from '../../src/api/server.js';
+import { webBuildState } from '../../src/api/web-build.js';
+import { shapeOf } from '../../src/graph/model.js';
 import type { SerialisedGraph } from '../../src/graph/serialised.js';
 import { REPO_ROOT } from '../../src/store/config.js';
 import { closeTestDriver, testDatabase, testDriver, testGraph } from '../support/neo4j.js';
@@ -16,23 +19,6 @@ const CHROMIUM = '/usr/bin/chromium';
 const WEB_ROOT = path.join(REPO_ROOT, 'web', 'dist');
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
 const hasChromium = existsSync(CHROMIUM);
-
-/** Newest modification time of the explorer's sources (to rebuild a stale web/dist). */
-function newestSource(directory: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    const full = path.join(directory, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function webBuildIsCurrent(): boolean {
-  const built = path.join(WEB_ROOT, 'index.html');
-  if (!existsSync(built)) return false;
-  const sources = Math.max(newestSource(path.join(REPO_ROOT, 'web', 'src')), statSync(path.join(REPO_ROOT, 'web', 'index.html')).mtimeMs);
-  return statSync(built).mtimeMs >= sources;
-}
 
 if (!hasChromium) {
   process.stderr.write(`[e2e] skipped: ${CHROMIUM} is missing (apt-get install -y chromium)\n`);
@@ -67,7 +53,7 @@ async function screenshot(name: string): Promise<void> {
 describe.skipIf(!hasChromium)('explorer in Chromium', () => {
   beforeAll(async () => {
     graph = testGraph();
-    if (!webBuildIsCurrent()) {
+    if (webBuildState(path.join(REPO_ROOT, 'web'), WEB_ROOT) !== 'current') {
       execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
     }
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -200,7 +186,7 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
     expect(decodeURIComponent(page.url())).toContain(`expand=${target}`);
 
     // Hiding a relationship type removes it from the filters' checked set and the URL.
-    const firstType = page.locator('.filters input[type="checkbox"]').first();
+    const firstType = page.locator('.relationship-types input[type="checkbox"]').first();
     const type = await firstType.getAttribute('value');
     await firstType.uncheck();
     await page.waitForFunction((name) => location.hash.includes(`hide=${name}`), type);
@@ -211,7 +197,7 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
     await page.goto('about:blank');
     await page.goto(shared);
     await page.waitForSelector('.graph-canvas[data-ready] canvas');
-    expect(await page.locator(`.filters input[value="${type}"]`).isChecked()).toBe(false);
+    expect(await page.locator(`.relationship-types input[value="${type}"]`).isChecked()).toBe(false);
   });
 
   it('finds a path between two nodes', async () => {
@@ -478,6 +464,49 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
     const types = await page.locator('.node-types input').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value).sort());
     expect(types).toEqual(['Actor', 'GoodPractice', 'Instrument']);
     await screenshot('graph-overview');
+  });
+
+  it('draws each node type with its own shape: the legend, the renderer and the SVG export follow the graph model', async () => {
+    const overviewTypes = ['Actor', 'GoodPractice', 'Instrument'];
+    await open('#/graph?id=overview');
+    await page.waitForSelector('.graph-canvas[data-ready][data-drawn-shapes] canvas');
+    const legend = await page
+      .locator('.node-types label[data-type]')
+      .evaluateAll((labels) => labels.map((label) => ({ type: label.getAttribute('data-type'), shape: label.querySelector('svg')?.getAttribute('data-shape'), name: label.querySelector('svg')?.getAttribute('aria-label') })));
+    expect(legend.map(({ type, shape }) => `${type}:${shape}`)).toEqual(overviewTypes.map((type) => `${type}:${shapeOf(type)}`));
+    expect(new Set(legend.map(({ shape }) => shape)).size).toBe(3);
+    for (const { name } of legend) expect(name).toBeTruthy();
+    // What sigma itself draws, read back from the renderer: three types, three shapes.
+    const drawn = (await page.locator('.graph-canvas').getAttribute('data-drawn-shapes'))!.split(' ');
+    expect(drawn).toEqual(overviewTypes.map((type) => `${type}:${shapeOf(type)}`));
+
+    // The SVG export draws the same shapes: circles for practices, polygons for the others.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="svg"]').click()]);
+    const svg = new DOMParser().parseFromString(readFileSync((await download.path())!, 'utf8'), 'image/svg+xml');
+    const groups = Array.from(svg.getElementsByTagName('g')).filter((group) => group.getAttribute('data-id'));
+    expect(groups.length).toBe(await page.locator('.node-button').count());
+    const byType = new Map<string, Set<string>>();
+    for (const group of groups) {
+      const type = group.getAttribute('data-type')!;
+      const outline = group.getElementsByTagName('circle')[0] ?? group.getElementsByTagName('polygon')[0];
+      const seen = byType.get(type) ?? new Set<string>();
+      seen.add(`${group.getAttribute('data-shape')}/${outline?.tagName}`);
+      byType.set(type, seen);
+    }
+    for (const type of overviewTypes) expect([...(byType.get(type) ?? [])], type).toEqual([`${shapeOf(type)}/${shapeOf(type) === 'circle' ? 'circle' : 'polygon'}`]);
+
+    // A practice's neighbourhood: every type shown has a shape of its own, and the node list shows it too.
+    await open('#/graph?id=gp%3A17');
+    await page.waitForSelector('.graph-canvas[data-ready][data-drawn-shapes] canvas');
+    const shapes = await page.locator('.node-types label[data-type] svg').evaluateAll((icons) => icons.map((icon) => icon.getAttribute('data-shape')));
+    expect(shapes.length).toBeGreaterThan(3);
+    expect(new Set(shapes).size).toBe(shapes.length);
+    const listed = await page.locator('.node-button[data-node="gp:17"] svg').getAttribute('data-shape');
+    expect(listed).toBe(shapeOf('GoodPractice'));
+    const drawnHere = (await page.locator('.graph-canvas').getAttribute('data-drawn-shapes'))!.split(' ');
+    expect(drawnHere.length).toBe(shapes.length);
+    for (const entry of drawnHere) expect(entry).toBe(`${entry.split(':')[0]}:${shapeOf(entry.split(':')[0]!)}`);
+    await screenshot('graph-shapes');
   });
 
   it('finds a path between two nodes picked by name ("GP 25")', async () => {

@@ -41,6 +41,14 @@ describe('the explorer on a fresh clone', () => {
     expect(webBuildState(webDir)).toBe('current');
   }, 180_000);
 
+  it('rebuilds when the graph model it bundles is newer than the build', () => {
+    const webDir = path.join(clone, 'web');
+    expect(webBuildState(webDir)).toBe('current');
+    const future = new Date(Date.now() + 60_000);
+    utimesSync(path.join(clone, 'src', 'graph', 'model.ts'), future, future);
+    expect(webBuildState(webDir)).toBe('stale');
+  });
+
   it('rebuilds when a source is newer than the build', () => {
     const webDir = path.join(clone, 'web');
     const future = new Date(Date.now() + 60_000);

@@ -131,7 +131,7 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
   const canvas = h('div', { class: 'graph-canvas', 'aria-hidden': 'true' });
   const status = h('p', { class: 'graph-status', role: 'status' });
   const selection = h('section', { class: 'panel-block selection', 'aria-label': 'Selected node' });
-  const filters = h('fieldset', { class: 'panel-block filters' });
+  const filters = h('fieldset', { class: 'panel-block filters relationship-types' });
   const legend = h('fieldset', { class: 'panel-block filters legend node-types' });
   const nodeList = h('section', { class: 'panel-block node-list', 'aria-label': 'Nodes in the view' });
 
