@@ -88,7 +88,7 @@ export async function renderConcept(context: ViewContext, id: string): Promise<R
     'article',
     { class: 'concept', 'data-type': node.__typename },
     h('p', { class: 'breadcrumb' }, h('a', { href: '#/' }, 'Explore'), ' › ', node.__typename === 'Footnote' ? 'Footnotes' : 'Section 1: the nexus'),
-    h('h1', {}, h('span', { class: 'number' }, TYPE_NAMES[node.__typename] ?? node.__typename), title),
+    h('h1', {}, h('span', { class: 'number' }, TYPE_NAMES[node.__typename] ?? node.__typename), ' ', title),
     node.family ? h('p', {}, 'Family: ', h('strong', {}, node.family)) : null,
     node.category ? h('p', {}, 'Category: ', h('strong', {}, `${node.category} factor`)) : null,
     text ? section(node.definition ? 'Definition' : 'Text', 'text-title', h('p', { class: 'concept-text' }, text), node.urls?.map((url) => h('p', {}, externalLink(url)))) : null,
