@@ -5,6 +5,7 @@ import type { NodeRecord, EdgeRecord, SourceRecord, ConnectionRecord, Connection
 import type { ApiContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -30,6 +31,8 @@ export type Actor = Node & {
   __typename?: 'Actor';
   /** Other names the toolkit uses for the actor (data/normalisation/actors.json). */
   aliases: Array<Scalars['String']['output']>;
+  /** Centrality scores and community of the actor (see `Query.analytics`); null when no practice names it. */
+  analytics?: Maybe<NodeAnalytics>;
   /** The wider actor this one belongs to, if any. */
   broader?: Maybe<Actor>;
   /** Category of the actor ("government", "law-enforcement", "community", …). */
@@ -97,6 +100,112 @@ export type ActorMention = {
   text: Scalars['String']['output'];
 };
 
+/**
+ * Network analytics of the current dataset. The analytics graph holds the practices, the
+ * actors they name and the instruments they cite, linked by those mentions and citations
+ * and by cross-references between practices (undirected, one link per pair).
+ */
+export type Analytics = {
+  __typename?: 'Analytics';
+  /** Area × actor category: for each area and category, the practices of the area naming actors of the category. Counted from the source graph, not by an algorithm. */
+  areaActorCategories: Array<AreaActorCategory>;
+  /** Nodes of the analytics graph by a centrality measure, highest first (ties by id). */
+  centrality: Array<CentralityScore>;
+  /** Pairs of instruments cited by the same practices, most shared practices first (ties by ids). */
+  coCitation: Array<CoCitation>;
+  /** Pairs of actors named by the same practices, most shared practices first (ties by ids). */
+  coOccurrence: Array<CoOccurrence>;
+  /** Communities of the analytics graph (Louvain), largest first: which practices, actors and instruments belong together. */
+  communities: Array<Community>;
+  /** The dataset version the figures were computed on. */
+  datasetVersion: Scalars['String']['output'];
+  /** Cache identity: "Analytics:" and the dataset version. */
+  id: Scalars['ID']['output'];
+  /** Every analysis computed for the dataset: algorithm, parameters, projection, when. */
+  runs: Array<AnalyticsRun>;
+  /** Pairs of practices by node similarity (Jaccard over the actors they name and the instruments they cite), most similar first. */
+  similarity: Array<PracticeSimilarity>;
+};
+
+
+/**
+ * Network analytics of the current dataset. The analytics graph holds the practices, the
+ * actors they name and the instruments they cite, linked by those mentions and citations
+ * and by cross-references between practices (undirected, one link per pair).
+ */
+export type AnalyticsCentralityArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  measure?: InputMaybe<CentralityMeasure>;
+  type?: InputMaybe<AnalyticsNodeType>;
+};
+
+
+/**
+ * Network analytics of the current dataset. The analytics graph holds the practices, the
+ * actors they name and the instruments they cite, linked by those mentions and citations
+ * and by cross-references between practices (undirected, one link per pair).
+ */
+export type AnalyticsCoCitationArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  instrument?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Network analytics of the current dataset. The analytics graph holds the practices, the
+ * actors they name and the instruments they cite, linked by those mentions and citations
+ * and by cross-references between practices (undirected, one link per pair).
+ */
+export type AnalyticsCoOccurrenceArgs = {
+  actor?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Network analytics of the current dataset. The analytics graph holds the practices, the
+ * actors they name and the instruments they cite, linked by those mentions and citations
+ * and by cross-references between practices (undirected, one link per pair).
+ */
+export type AnalyticsSimilarityArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  practice?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The node types of the analytics graph. */
+export type AnalyticsNodeType =
+  /** Actors. */
+  | 'ACTOR'
+  /** Good practices. */
+  | 'GOOD_PRACTICE'
+  /** International instruments. */
+  | 'INSTRUMENT';
+
+/** One analysis as computed: what a derived figure is traced to. */
+export type AnalyticsRun = {
+  __typename?: 'AnalyticsRun';
+  /** The GDS procedure that computed it ("gds.pageRank.stream"). */
+  algorithm: Scalars['String']['output'];
+  /** Name of the analysis ("pageRank", "betweenness", "louvain", "nodeSimilarity", "instrumentCoCitation", "actorCoOccurrence"). */
+  analysis: Scalars['String']['output'];
+  /** When it was computed. */
+  computedAt: Scalars['DateTime']['output'];
+  /** The dataset version it was computed on. */
+  datasetVersion: Scalars['String']['output'];
+  /** What the analysis measures, in a sentence. */
+  description: Scalars['String']['output'];
+  /** Version of the GDS library that computed it. */
+  gdsVersion: Scalars['String']['output'];
+  /** Cache identity: "AnalyticsRun:", the analysis and the dataset version. */
+  id: Scalars['ID']['output'];
+  /** The parameters passed to the procedure. */
+  parameters: Scalars['JSON']['output'];
+  /** The graph projection it ran on: node labels, relationship types, orientation, weights. */
+  projection: Scalars['JSON']['output'];
+  /** Figures the procedure reported (node and relationship counts, modularity, iterations, …). */
+  statistics: Scalars['JSON']['output'];
+};
+
 /** One of the four areas (A..D) the good practices are grouped in. */
 export type Area = Node & {
   __typename?: 'Area';
@@ -110,6 +219,45 @@ export type Area = Node & {
   practices: Array<GoodPractice>;
   /** Title as printed. */
   title: Scalars['String']['output'];
+};
+
+/** One cell of the area × actor-category matrix. */
+export type AreaActorCategory = {
+  __typename?: 'AreaActorCategory';
+  /** Actors of the category named by practices of the area, by name. */
+  actors: Array<Actor>;
+  /** The area. */
+  area: Area;
+  /** The actor category (as `Actor.category`). */
+  category: Scalars['String']['output'];
+  /** Cache identity: "AreaActorCategory:", the area code and the category. */
+  id: Scalars['ID']['output'];
+  /** Practices of the area naming at least one actor of the category, in number order. */
+  practices: Array<GoodPractice>;
+};
+
+/** A centrality measure. */
+export type CentralityMeasure =
+  /** Betweenness (gds.betweenness): how many shortest paths between other nodes run through a node; bridges score high. */
+  | 'BETWEENNESS'
+  /** PageRank (gds.pageRank): a node is central when central nodes link to it. */
+  | 'PAGE_RANK';
+
+/** A node's score under one centrality measure. */
+export type CentralityScore = {
+  __typename?: 'CentralityScore';
+  /** Cache identity: "CentralityScore:", the measure and the node id. */
+  id: Scalars['ID']['output'];
+  /** The measure. */
+  measure: CentralityMeasure;
+  /** The node scored: a GoodPractice, Actor or Instrument. */
+  node: Node;
+  /** Position among all nodes of the analytics graph under this measure, 1 = most central (ties share no rank; broken by id). */
+  rank: Scalars['Int']['output'];
+  /** The analysis that computed it. */
+  run: AnalyticsRun;
+  /** The score as the algorithm gives it (PageRank: not normalised; betweenness: number of shortest paths, undirected). */
+  score: Scalars['Float']['output'];
 };
 
 /** A practice citing an international instrument, with the provisions it names. */
@@ -129,6 +277,59 @@ export type Citation = {
   text: Scalars['String']['output'];
   /** Footnote number, for instruments named in a footnote. */
   viaFootnote?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Two instruments cited by the same practices. */
+export type CoCitation = {
+  __typename?: 'CoCitation';
+  /** The instrument cited with it. */
+  coCited: Instrument;
+  /** Cache identity: "CoCitation:" and the two instrument ids. */
+  id: Scalars['ID']['output'];
+  /** The instrument asked about, or the first of the pair by id. */
+  instrument: Instrument;
+  /** The practices citing both, in number order. */
+  practices: Array<GoodPractice>;
+  /** The analysis that computed it. */
+  run: AnalyticsRun;
+  /** Number of practices citing both (the weight of the co-citation projection). */
+  weight: Scalars['Int']['output'];
+};
+
+/** Two actors named by the same practices. */
+export type CoOccurrence = {
+  __typename?: 'CoOccurrence';
+  /** The actor asked about, or the first of the pair by id. */
+  actor: Actor;
+  /** The actor named with it. */
+  coOccurring: Actor;
+  /** Cache identity: "CoOccurrence:" and the two actor ids. */
+  id: Scalars['ID']['output'];
+  /** The practices naming both, in number order. */
+  practices: Array<GoodPractice>;
+  /** The analysis that computed it. */
+  run: AnalyticsRun;
+  /** Number of practices naming both (the weight of the co-occurrence projection). */
+  weight: Scalars['Int']['output'];
+};
+
+/** A community of the analytics graph found by Louvain. */
+export type Community = {
+  __typename?: 'Community';
+  /** Member actors, by name. */
+  actors: Array<Actor>;
+  /** Cache identity: "Community:", the dataset version and the number. */
+  id: Scalars['ID']['output'];
+  /** Member instruments, by title. */
+  instruments: Array<Instrument>;
+  /** 1 = the largest community; ties by the smallest member id. */
+  number: Scalars['Int']['output'];
+  /** Member practices, in number order. */
+  practices: Array<GoodPractice>;
+  /** The analysis that computed it. */
+  run: AnalyticsRun;
+  /** Number of members. */
+  size: Scalars['Int']['output'];
 };
 
 /** A country or region where examples of initiatives took place. */
@@ -280,6 +481,8 @@ export type GoodPractice = Node & {
   __typename?: 'GoodPractice';
   /** Key actors named by the practice, with the wording used, in order. */
   actors: Array<ActorMention>;
+  /** Centrality scores and community of the practice (see `Query.analytics`); null when the practice names no actor and cites no instrument. */
+  analytics?: Maybe<NodeAnalytics>;
   /** The area the practice belongs to. */
   area: Area;
   /** Number of the practice whose body this one shows (8 for GP 8 and GP 9). */
@@ -382,6 +585,8 @@ export type GraphEdge = {
 /** A node as plain data, for visualisation tools. */
 export type GraphNode = {
   __typename?: 'GraphNode';
+  /** Centrality scores and community, for practices, actors and instruments in the analytics graph (see `Query.analytics`); null for other nodes. */
+  analytics?: Maybe<NodeAnalytics>;
   /** Cache identity: "GraphNode:" and the node id ("GraphNode:gp:17"), so this plain view never shares a cache record with the typed node. Use `nodeId` for the node's own id. */
   id: Scalars['ID']['output'];
   /** Short display label. */
@@ -416,6 +621,8 @@ export type Instrument = Node & {
   __typename?: 'Instrument';
   /** Other names the toolkit uses for it. */
   aliases: Array<Scalars['String']['output']>;
+  /** Centrality scores and community of the instrument (see `Query.analytics`); null when no practice cites it. */
+  analytics?: Maybe<NodeAnalytics>;
   /** Every citation of the instrument, with provisions. */
   citations: Array<Citation>;
   /** The node's stable id (see `Node.id`). */
@@ -542,6 +749,19 @@ export type Node = {
   id: Scalars['ID']['output'];
 };
 
+/** Centrality scores and community of one node. */
+export type NodeAnalytics = {
+  __typename?: 'NodeAnalytics';
+  /** Betweenness score and rank. */
+  betweenness: CentralityScore;
+  /** The node's community. */
+  community: Community;
+  /** Cache identity: "NodeAnalytics:" and the node id. */
+  id: Scalars['ID']['output'];
+  /** PageRank score and rank. */
+  pageRank: CentralityScore;
+};
+
 /** Section 1: a notion the toolkit defines. */
 export type Notion = Node & {
   __typename?: 'Notion';
@@ -583,6 +803,21 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** Two practices that name the same actors and cite the same instruments. */
+export type PracticeSimilarity = {
+  __typename?: 'PracticeSimilarity';
+  /** Cache identity: "PracticeSimilarity:" and the two practice ids. */
+  id: Scalars['ID']['output'];
+  /** The practice asked about, or the first of the pair by number. */
+  practice: GoodPractice;
+  /** The analysis that computed it. */
+  run: AnalyticsRun;
+  /** Jaccard similarity of their actors and instruments, 0..1. */
+  score: Scalars['Float']['output'];
+  /** The practice similar to it. */
+  similar: GoodPractice;
+};
+
 /** The entry points. Every list is ordered (by number, name or score) and every argument is checked before anything is read. */
 export type Query = {
   __typename?: 'Query';
@@ -590,6 +825,14 @@ export type Query = {
   actor?: Maybe<Actor>;
   /** Key actors by name, as a Relay connection, filtered. */
   actors: ActorConnection;
+  /**
+   * Network analytics of the current dataset, computed by Neo4j Graph Data Science (GDS)
+   * inside the database after each load: derived figures, never facts from the source. Each
+   * names its algorithm, parameters, projection and dataset version (`AnalyticsRun`). When
+   * the database has no GDS plugin and holds no figures for the current dataset, these fields
+   * give an ANALYTICS_UNAVAILABLE error naming the plugin; every other field still answers.
+   */
+  analytics: Analytics;
   /** An area (A..D) by its code; null for any other code. */
   area?: Maybe<Area>;
   /** The four areas of the toolkit, in order. */
@@ -1044,9 +1287,18 @@ export type ResolversTypes = {
   ActorEdge: ResolverTypeWrapper<ConnectionEdgeRecord>;
   ActorFilter: ActorFilter;
   ActorMention: ResolverTypeWrapper<EdgeRecord>;
+  Analytics: ResolverTypeWrapper<Omit<Analytics, 'areaActorCategories' | 'centrality' | 'coCitation' | 'coOccurrence' | 'communities' | 'similarity'> & { areaActorCategories: Array<ResolversTypes['AreaActorCategory']>, centrality: Array<ResolversTypes['CentralityScore']>, coCitation: Array<ResolversTypes['CoCitation']>, coOccurrence: Array<ResolversTypes['CoOccurrence']>, communities: Array<ResolversTypes['Community']>, similarity: Array<ResolversTypes['PracticeSimilarity']> }>;
+  AnalyticsNodeType: AnalyticsNodeType;
+  AnalyticsRun: ResolverTypeWrapper<AnalyticsRun>;
   Area: ResolverTypeWrapper<NodeRecord>;
+  AreaActorCategory: ResolverTypeWrapper<Omit<AreaActorCategory, 'actors' | 'area' | 'practices'> & { actors: Array<ResolversTypes['Actor']>, area: ResolversTypes['Area'], practices: Array<ResolversTypes['GoodPractice']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CentralityMeasure: CentralityMeasure;
+  CentralityScore: ResolverTypeWrapper<Omit<CentralityScore, 'node'> & { node: ResolversTypes['Node'] }>;
   Citation: ResolverTypeWrapper<EdgeRecord>;
+  CoCitation: ResolverTypeWrapper<Omit<CoCitation, 'coCited' | 'instrument' | 'practices'> & { coCited: ResolversTypes['Instrument'], instrument: ResolversTypes['Instrument'], practices: Array<ResolversTypes['GoodPractice']> }>;
+  CoOccurrence: ResolverTypeWrapper<Omit<CoOccurrence, 'actor' | 'coOccurring' | 'practices'> & { actor: ResolversTypes['Actor'], coOccurring: ResolversTypes['Actor'], practices: Array<ResolversTypes['GoodPractice']> }>;
+  Community: ResolverTypeWrapper<Omit<Community, 'actors' | 'instruments' | 'practices'> & { actors: Array<ResolversTypes['Actor']>, instruments: Array<ResolversTypes['Instrument']>, practices: Array<ResolversTypes['GoodPractice']> }>;
   Country: ResolverTypeWrapper<NodeRecord>;
   CrossReference: ResolverTypeWrapper<EdgeRecord>;
   Dataset: ResolverTypeWrapper<DatasetRecord>;
@@ -1077,11 +1329,13 @@ export type ResolversTypes = {
   NameMatch: NameMatch;
   NexusFamily: ResolverTypeWrapper<NodeRecord>;
   Node: ResolverTypeWrapper<NodeRecord>;
+  NodeAnalytics: ResolverTypeWrapper<Omit<NodeAnalytics, 'betweenness' | 'community' | 'pageRank'> & { betweenness: ResolversTypes['CentralityScore'], community: ResolversTypes['Community'], pageRank: ResolversTypes['CentralityScore'] }>;
   NonEmptyString: ResolverTypeWrapper<Scalars['NonEmptyString']['output']>;
   Notion: ResolverTypeWrapper<NodeRecord>;
   Organization: ResolverTypeWrapper<NodeRecord>;
   PageInfo: ResolverTypeWrapper<ConnectionRecord>;
   PositiveInt: ResolverTypeWrapper<Scalars['PositiveInt']['output']>;
+  PracticeSimilarity: ResolverTypeWrapper<Omit<PracticeSimilarity, 'practice' | 'similar'> & { practice: ResolversTypes['GoodPractice'], similar: ResolversTypes['GoodPractice'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegionalContext: ResolverTypeWrapper<NodeRecord>;
   RegionalMeeting: ResolverTypeWrapper<NodeRecord>;
@@ -1104,9 +1358,16 @@ export type ResolversParentTypes = {
   ActorEdge: ConnectionEdgeRecord;
   ActorFilter: ActorFilter;
   ActorMention: EdgeRecord;
+  Analytics: Omit<Analytics, 'areaActorCategories' | 'centrality' | 'coCitation' | 'coOccurrence' | 'communities' | 'similarity'> & { areaActorCategories: Array<ResolversParentTypes['AreaActorCategory']>, centrality: Array<ResolversParentTypes['CentralityScore']>, coCitation: Array<ResolversParentTypes['CoCitation']>, coOccurrence: Array<ResolversParentTypes['CoOccurrence']>, communities: Array<ResolversParentTypes['Community']>, similarity: Array<ResolversParentTypes['PracticeSimilarity']> };
+  AnalyticsRun: AnalyticsRun;
   Area: NodeRecord;
+  AreaActorCategory: Omit<AreaActorCategory, 'actors' | 'area' | 'practices'> & { actors: Array<ResolversParentTypes['Actor']>, area: ResolversParentTypes['Area'], practices: Array<ResolversParentTypes['GoodPractice']> };
   Boolean: Scalars['Boolean']['output'];
+  CentralityScore: Omit<CentralityScore, 'node'> & { node: ResolversParentTypes['Node'] };
   Citation: EdgeRecord;
+  CoCitation: Omit<CoCitation, 'coCited' | 'instrument' | 'practices'> & { coCited: ResolversParentTypes['Instrument'], instrument: ResolversParentTypes['Instrument'], practices: Array<ResolversParentTypes['GoodPractice']> };
+  CoOccurrence: Omit<CoOccurrence, 'actor' | 'coOccurring' | 'practices'> & { actor: ResolversParentTypes['Actor'], coOccurring: ResolversParentTypes['Actor'], practices: Array<ResolversParentTypes['GoodPractice']> };
+  Community: Omit<Community, 'actors' | 'instruments' | 'practices'> & { actors: Array<ResolversParentTypes['Actor']>, instruments: Array<ResolversParentTypes['Instrument']>, practices: Array<ResolversParentTypes['GoodPractice']> };
   Country: NodeRecord;
   CrossReference: EdgeRecord;
   Dataset: DatasetRecord;
@@ -1136,11 +1397,13 @@ export type ResolversParentTypes = {
   Manifestation: NodeRecord;
   NexusFamily: NodeRecord;
   Node: NodeRecord;
+  NodeAnalytics: Omit<NodeAnalytics, 'betweenness' | 'community' | 'pageRank'> & { betweenness: ResolversParentTypes['CentralityScore'], community: ResolversParentTypes['Community'], pageRank: ResolversParentTypes['CentralityScore'] };
   NonEmptyString: Scalars['NonEmptyString']['output'];
   Notion: NodeRecord;
   Organization: NodeRecord;
   PageInfo: ConnectionRecord;
   PositiveInt: Scalars['PositiveInt']['output'];
+  PracticeSimilarity: Omit<PracticeSimilarity, 'practice' | 'similar'> & { practice: ResolversParentTypes['GoodPractice'], similar: ResolversParentTypes['GoodPractice'] };
   Query: Record<PropertyKey, never>;
   RegionalContext: NodeRecord;
   RegionalMeeting: NodeRecord;
@@ -1157,6 +1420,7 @@ export type ResolversParentTypes = {
 
 export type ActorResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  analytics?: Resolver<Maybe<ResolversTypes['NodeAnalytics']>, ParentType, ContextType>;
   broader?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1189,6 +1453,31 @@ export type ActorMentionResolvers<ContextType = ApiContext, ParentType extends R
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type AnalyticsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Analytics'] = ResolversParentTypes['Analytics']> = {
+  areaActorCategories?: Resolver<Array<ResolversTypes['AreaActorCategory']>, ParentType, ContextType>;
+  centrality?: Resolver<Array<ResolversTypes['CentralityScore']>, ParentType, ContextType, RequireFields<AnalyticsCentralityArgs, 'first' | 'measure'>>;
+  coCitation?: Resolver<Array<ResolversTypes['CoCitation']>, ParentType, ContextType, RequireFields<AnalyticsCoCitationArgs, 'first'>>;
+  coOccurrence?: Resolver<Array<ResolversTypes['CoOccurrence']>, ParentType, ContextType, RequireFields<AnalyticsCoOccurrenceArgs, 'first'>>;
+  communities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType>;
+  datasetVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  runs?: Resolver<Array<ResolversTypes['AnalyticsRun']>, ParentType, ContextType>;
+  similarity?: Resolver<Array<ResolversTypes['PracticeSimilarity']>, ParentType, ContextType, RequireFields<AnalyticsSimilarityArgs, 'first'>>;
+};
+
+export type AnalyticsRunResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AnalyticsRun'] = ResolversParentTypes['AnalyticsRun']> = {
+  algorithm?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  analysis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  datasetVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gdsVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  parameters?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  projection?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  statistics?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+};
+
 export type AreaResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Area'] = ResolversParentTypes['Area']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1196,6 +1485,23 @@ export type AreaResolvers<ContextType = ApiContext, ParentType extends Resolvers
   practices?: Resolver<Array<ResolversTypes['GoodPractice']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AreaActorCategoryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AreaActorCategory'] = ResolversParentTypes['AreaActorCategory']> = {
+  actors?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  practices?: Resolver<Array<ResolversTypes['GoodPractice']>, ParentType, ContextType>;
+};
+
+export type CentralityScoreResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CentralityScore'] = ResolversParentTypes['CentralityScore']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  measure?: Resolver<ResolversTypes['CentralityMeasure'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  run?: Resolver<ResolversTypes['AnalyticsRun'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type CitationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
@@ -1206,6 +1512,34 @@ export type CitationResolvers<ContextType = ApiContext, ParentType extends Resol
   source?: Resolver<Maybe<ResolversTypes['SourceLocation']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   viaFootnote?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type CoCitationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CoCitation'] = ResolversParentTypes['CoCitation']> = {
+  coCited?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instrument?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
+  practices?: Resolver<Array<ResolversTypes['GoodPractice']>, ParentType, ContextType>;
+  run?: Resolver<ResolversTypes['AnalyticsRun'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CoOccurrenceResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CoOccurrence'] = ResolversParentTypes['CoOccurrence']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  coOccurring?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  practices?: Resolver<Array<ResolversTypes['GoodPractice']>, ParentType, ContextType>;
+  run?: Resolver<ResolversTypes['AnalyticsRun'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommunityResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community']> = {
+  actors?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instruments?: Resolver<Array<ResolversTypes['Instrument']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  practices?: Resolver<Array<ResolversTypes['GoodPractice']>, ParentType, ContextType>;
+  run?: Resolver<ResolversTypes['AnalyticsRun'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CountryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
@@ -1288,6 +1622,7 @@ export type FootnoteResolvers<ContextType = ApiContext, ParentType extends Resol
 
 export type GoodPracticeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['GoodPractice'] = ResolversParentTypes['GoodPractice']> = {
   actors?: Resolver<Array<ResolversTypes['ActorMention']>, ParentType, ContextType>;
+  analytics?: Resolver<Maybe<ResolversTypes['NodeAnalytics']>, ParentType, ContextType>;
   area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
   bodyOwner?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
@@ -1329,6 +1664,7 @@ export type GraphEdgeResolvers<ContextType = ApiContext, ParentType extends Reso
 };
 
 export type GraphNodeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['GraphNode'] = ResolversParentTypes['GraphNode']> = {
+  analytics?: Resolver<Maybe<ResolversTypes['NodeAnalytics']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   labels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1347,6 +1683,7 @@ export type GraphPathResolvers<ContextType = ApiContext, ParentType extends Reso
 
 export type InstrumentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Instrument'] = ResolversParentTypes['Instrument']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  analytics?: Resolver<Maybe<ResolversTypes['NodeAnalytics']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issuer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1411,6 +1748,13 @@ export type NodeResolvers<ContextType = ApiContext, ParentType extends Resolvers
   __resolveType: TypeResolveFn<'Actor' | 'Area' | 'Country' | 'Document' | 'Example' | 'Footnote' | 'GoodPractice' | 'Instrument' | 'KeyAction' | 'Manifestation' | 'NexusFamily' | 'Notion' | 'Organization' | 'RegionalContext' | 'RegionalMeeting' | 'Section' | 'Step' | 'WatchPoint', ParentType, ContextType>;
 };
 
+export type NodeAnalyticsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['NodeAnalytics'] = ResolversParentTypes['NodeAnalytics']> = {
+  betweenness?: Resolver<ResolversTypes['CentralityScore'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pageRank?: Resolver<ResolversTypes['CentralityScore'], ParentType, ContextType>;
+};
+
 export interface NonEmptyStringScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NonEmptyString'], any> {
   name: 'NonEmptyString';
 }
@@ -1443,9 +1787,18 @@ export interface PositiveIntScalarConfig extends GraphQLScalarTypeConfig<Resolve
   name: 'PositiveInt';
 }
 
+export type PracticeSimilarityResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PracticeSimilarity'] = ResolversParentTypes['PracticeSimilarity']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  practice?: Resolver<ResolversTypes['GoodPractice'], ParentType, ContextType>;
+  run?: Resolver<ResolversTypes['AnalyticsRun'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  similar?: Resolver<ResolversTypes['GoodPractice'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, Partial<QueryActorsArgs>>;
+  analytics?: Resolver<ResolversTypes['Analytics'], ParentType, ContextType>;
   area?: Resolver<Maybe<ResolversTypes['Area']>, ParentType, ContextType, RequireFields<QueryAreaArgs, 'code'>>;
   areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountriesArgs, 'match'>>;
@@ -1565,8 +1918,15 @@ export type Resolvers<ContextType = ApiContext> = {
   ActorConnection?: ActorConnectionResolvers<ContextType>;
   ActorEdge?: ActorEdgeResolvers<ContextType>;
   ActorMention?: ActorMentionResolvers<ContextType>;
+  Analytics?: AnalyticsResolvers<ContextType>;
+  AnalyticsRun?: AnalyticsRunResolvers<ContextType>;
   Area?: AreaResolvers<ContextType>;
+  AreaActorCategory?: AreaActorCategoryResolvers<ContextType>;
+  CentralityScore?: CentralityScoreResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
+  CoCitation?: CoCitationResolvers<ContextType>;
+  CoOccurrence?: CoOccurrenceResolvers<ContextType>;
+  Community?: CommunityResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   CrossReference?: CrossReferenceResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
@@ -1590,11 +1950,13 @@ export type Resolvers<ContextType = ApiContext> = {
   Manifestation?: ManifestationResolvers<ContextType>;
   NexusFamily?: NexusFamilyResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  NodeAnalytics?: NodeAnalyticsResolvers<ContextType>;
   NonEmptyString?: GraphQLScalarType;
   Notion?: NotionResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PositiveInt?: GraphQLScalarType;
+  PracticeSimilarity?: PracticeSimilarityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RegionalContext?: RegionalContextResolvers<ContextType>;
   RegionalMeeting?: RegionalMeetingResolvers<ContextType>;
