@@ -163,4 +163,20 @@ describe('analytics over GraphQL', () => {
     }
     expect(nodes.some((node) => node.type === 'Step')).toBe(true);
   });
+
+  it('keeps a hostile nesting through communities and their members to a few statements', async () => {
+    const nested = await api.query<{ analytics: { communities: unknown[] } }>(`{ analytics { communities { practices { analytics {
+      community { practices { analytics { community { practices { number } } } } } } } } } }`);
+    expect(dataOf(nested).analytics.communities.length).toBeGreaterThan(1);
+    // runs, communities, member practices, their scores, the next level's practices, their scores, the last practices.
+    expect(nested.roundTrips).toBeLessThanOrEqual(7);
+  });
+
+  it('refuses aliased pair lists whose estimated size exceeds the cost budget, before reading anything', async () => {
+    const aliases = Array.from({ length: 10 }, (_, index) => `p${index}: coCitation(first: 500) { weight practices { title citations { text } } }`).join(' ');
+    const response = await api.query(`{ analytics { ${aliases} } }`);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.message).toMatch(/estimated cost/);
+    expect(response.roundTrips).toBe(0);
+  });
 });
