@@ -5,7 +5,7 @@
 import DataLoader from 'dataloader';
 import neo4j from 'neo4j-driver';
 import { GDS_MISSING_MESSAGE } from '../../analytics/compute.js';
-import { ANALYSES, type AnalysisName } from '../../analytics/definitions.js';
+import { ANALYSES, ANALYSIS_NAMES, type AnalysisName } from '../../analytics/definitions.js';
 import { DATASET_KEY } from '../../graph/dataset.js';
 import type { GraphReader } from '../../graph/reader.js';
 import { toNumber as toNumberOrNull } from '../../graph/values.js';
@@ -152,7 +152,7 @@ export class AnalyticsLoaders {
         gdsVersion: run['gdsVersion'] as string,
         computedAt: run['computedAt'] as string,
         statistics: parseJson(run['statistics']),
-      })),
+      })).sort((x, y) => ANALYSIS_NAMES.indexOf(x.analysis) - ANALYSIS_NAMES.indexOf(y.analysis)),
     }));
     return this.runsRead;
   }

@@ -39,7 +39,7 @@ describe('analytics over GraphQL', () => {
       expect(run['statistics']).toMatchObject({ nodeCount: expect.any(Number) });
     }
     expect(data.analytics.runs.find((run) => run['analysis'] === 'pageRank')).toMatchObject({
-      algorithm: 'gds.pageRank.stream',
+      algorithm: 'gds.pageRank.mutate',
       parameters: { dampingFactor: 0.85 },
     });
   });
@@ -58,7 +58,7 @@ describe('analytics over GraphQL', () => {
     expect(values).toEqual([...values].sort((x, y) => y - x));
     expect(data.analytics.actors.every((score) => score.node.__typename === 'Actor')).toBe(true);
     expect(data.analytics.bridges.every((score) => score.node.__typename === 'GoodPractice' && score.run.analysis === 'betweenness')).toBe(true);
-    expect(data.analytics.actors[0]!.run.algorithm).toBe('gds.pageRank.stream');
+    expect(data.analytics.actors[0]!.run.algorithm).toBe('gds.pageRank.mutate');
   });
 
   it('gives each practice, actor and instrument its scores and community, consistent with the lists', async () => {
