@@ -420,6 +420,7 @@ export const FIELD_BINDINGS: Readonly<Record<string, Readonly<Record<string, Fie
     footnotes: out('HAS_FOOTNOTE'),
     mergedWith: out('MERGED_WITH'),
     related: computed(),
+    analytics: computed(),
     source: nodeSource,
   },
   KeyAction: {
@@ -454,6 +455,7 @@ export const FIELD_BINDINGS: Readonly<Record<string, Readonly<Record<string, Fie
     narrower: into('BROADER'),
     practices: into('MENTIONS_ACTOR'),
     mentions: into('MENTIONS_ACTOR', 'edge'),
+    analytics: computed(),
   },
   Instrument: {
     id,
@@ -466,6 +468,7 @@ export const FIELD_BINDINGS: Readonly<Record<string, Readonly<Record<string, Fie
     aliases: props('aliases'),
     citations: into('CITES', 'edge'),
     practices: into('CITES'),
+    analytics: computed(),
   },
   Example: {
     id,
@@ -528,7 +531,7 @@ export const FIELD_BINDINGS: Readonly<Record<string, Readonly<Record<string, Fie
     source: edgeSource,
   },
   // Plain-data views of any node or relationship, for graph tools.
-  GraphNode: { id, nodeId: id, type: props(), labels: props(), label: computed(), properties: { kind: 'all' }, node: computed() },
+  GraphNode: { id, nodeId: id, type: props(), labels: props(), label: computed(), properties: { kind: 'all' }, node: computed(), analytics: computed() },
   GraphEdge: { id: edgeId, relationshipId: edgeId, source: props(), target: props(), type: props(), properties: { kind: 'all' } },
 };
 
