@@ -84,9 +84,6 @@ float sdf_${name}(vec2 uv, float size) {
 `;
 }
 
-/** The name sigma knows a shape by (a GLSL identifier). */
-export const sigmaShapeName = (shape: NodeShape): string => shape;
-
 /** The SVG element drawing a shape centred on (cx, cy) with radius r (y grows downwards in SVG). */
 export function svgGeometry(shape: NodeShape, cx: number, cy: number, r: number): { tag: 'circle' | 'polygon'; attributes: Record<string, string> } {
   const round = (value: number): string => String(Number(value.toFixed(2)));
