@@ -69,8 +69,6 @@ export interface JGraphTReading {
   ids: string[];
   /** The analytics_* attributes of each node that has them, by graph id: the value as written and JGraphT's type. */
   analytics: Record<string, Record<string, { value: string; type: string }>>;
-  /** Graph-level attributes (GraphML). */
-  graph: Record<string, string>;
 }
 
 /** Reads a file with JGraphT's GraphML importer (schema validation on) or its GEXF importer. */

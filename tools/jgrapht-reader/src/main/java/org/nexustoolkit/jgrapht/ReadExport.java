@@ -13,7 +13,7 @@ import org.jgrapht.nio.graphml.GraphMLImporter;
  * Reads a GraphML (schema validation on) or GEXF file with JGraphT and prints
  * one JSON line: node and edge counts, the "id" attribute of every node, the
  * derived "analytics_*" attributes of every node that has them (value and
- * type, by graph id), and the graph-level attributes (GraphML).
+ * type, by graph id). (JGraphT 1.5 does not pass GraphML graph-level data on.)
  * Usage: ReadExport graphml|gexf FILE
  */
 public final class ReadExport {
@@ -23,7 +23,6 @@ public final class ReadExport {
       System.exit(2);
     }
     Map<String, Map<String, Attribute>> vertexAttributes = new HashMap<>();
-    Map<String, Attribute> graphAttributes = new java.util.TreeMap<>();
     File file = new File(args[1]);
     int[] counter = {0};
     java.util.function.Supplier<String> vertices = () -> "v" + counter[0]++;
@@ -35,7 +34,6 @@ public final class ReadExport {
       importer.setVertexFactory(id -> id);
       importer.addVertexAttributeConsumer((pair, attribute) ->
           vertexAttributes.computeIfAbsent(pair.getFirst(), key -> new HashMap<>()).put(pair.getSecond(), attribute));
-      importer.addGraphAttributeConsumer((name, attribute) -> graphAttributes.put(name, attribute));
       importer.importGraph(graph, file);
     } else if (args[0].equals("gexf")) {
       // JGraphT bundles the GEXF 1.2draft schema only; the export is GEXF 1.3, so no validation here.
@@ -71,13 +69,8 @@ public final class ReadExport {
       if (analytics.length() > 0) analytics.append(',');
       analytics.append(quote(id)).append(":{").append(derived).append('}');
     }
-    StringBuilder graphData = new StringBuilder();
-    for (Map.Entry<String, Attribute> entry : graphAttributes.entrySet()) {
-      if (graphData.length() > 0) graphData.append(',');
-      graphData.append(quote(entry.getKey())).append(':').append(quote(entry.getValue().getValue()));
-    }
     System.out.println("{\"nodes\":" + graph.vertexSet().size() + ",\"edges\":" + graph.edgeSet().size() + ",\"ids\":[" + ids
-        + "],\"analytics\":{" + analytics + "},\"graph\":{" + graphData + "}}");
+        + "],\"analytics\":{" + analytics + "}}");
   }
 
   /** A JSON string literal. */
