@@ -3,7 +3,7 @@
 // algorithm, parameters and dataset version, and the figures of nodes by id,
 // for the current dataset version only.
 import { DATASET_KEY } from '../graph/dataset.js';
-import type { AnalysisName } from './definitions.js';
+import { ANALYSIS_NAMES, type AnalysisName } from './definitions.js';
 import type { GraphReader } from '../graph/reader.js';
 import { toNumber as toNumberOrNull } from '../graph/values.js';
 
@@ -61,7 +61,7 @@ function parseJson(text: unknown): unknown {
   }
 }
 
-/** The runs of the current dataset version (one statement). */
+/** The runs of the current dataset version, in declaration order (one statement). */
 export async function readAnalyticsRuns(reader: GraphReader): Promise<AnalyticsRuns> {
   const [row] = await reader.read<{ datasetVersion: string | null; runs: Record<string, unknown>[] }>(RUNS_STATEMENT, { key: DATASET_KEY });
   return {
@@ -77,7 +77,7 @@ export async function readAnalyticsRuns(reader: GraphReader): Promise<AnalyticsR
       gdsVersion: run['gdsVersion'] as string,
       computedAt: run['computedAt'] as string,
       statistics: parseJson(run['statistics']),
-    })),
+    })).sort((x, y) => ANALYSIS_NAMES.indexOf(x.analysis) - ANALYSIS_NAMES.indexOf(y.analysis)),
   };
 }
 
