@@ -98,7 +98,7 @@ describe('analytics columns', () => {
       ['betweenness', ['analytics_betweenness', 'analytics_betweennessRank']],
       ['louvain', ['analytics_community']],
     ]);
-    expect(provenance.runs[0]).toMatchObject({ algorithm: 'gds.pageRank.stream', parameters: ANALYSES.pageRank.parameters, datasetVersion: 'v1', gdsVersion: '2.13.9' });
+    expect(provenance.runs[0]).toMatchObject({ algorithm: ANALYSES.pageRank.algorithm, parameters: ANALYSES.pageRank.parameters, datasetVersion: 'v1', gdsVersion: '2.13.9' });
   });
 });
 
