@@ -136,9 +136,9 @@ export function createExportRouter(options: ExportRouterOptions): express.Router
   for (const format of GRAPH_FORMATS) {
     router.get(`/export/graph.${format.extension}`, async (request, response) => {
       try {
-        const options = writeOptions(request);
+        const writing = writeOptions(request);
         const graph = await readRequestedGraph(reader(), request);
-        if (options.colour === 'community' && !graph.analytics) {
+        if (writing.colour === 'community' && !graph.analytics) {
           throw new ConflictError(
             `colour=community needs the network analytics, which this database does not hold for the current dataset (they are computed by the Neo4j Graph Data Science plugin, ${GDS_PLUGIN})`,
           );
@@ -149,7 +149,7 @@ export function createExportRouter(options: ExportRouterOptions): express.Router
           .status(200)
           .attachment(fileName(graph, format.extension))
           .type(format.contentType)
-          .send(format.write(graph, layout, options));
+          .send(format.write(graph, layout, writing));
       } catch (error) {
         sendError(response, error);
       }
