@@ -1,9 +1,12 @@
 // Cytoscape JSON (the Cytoscape.js "elements" format, which Cytoscape desktop
 // imports via File > Import > Network from File). Each node carries its type's
-// colour and Cytoscape.js shape from the graph model, and the file's `style`
-// draws them when Cytoscape.js loads it (`cytoscape({ ...json })`).
-import type { ExportGraph } from './export-graph.js';
-import { colourOf as colourForType, cytoscapeShapeOf, shapeOf } from '../graph/model.js';
+// colour (or its community's, with ?colour=community) and Cytoscape.js shape
+// from the graph model, and the file's `style` draws them when Cytoscape.js
+// loads it. Network analytics are `analytics_*` fields of node data, their
+// provenance `data.analytics`.
+import { analyticsProvenance, analyticsValues, type AnalyticsProvenance } from './analytics.js';
+import { DEFAULT_WRITE_OPTIONS, nodeColour, type ExportGraph, type WriteOptions } from './export-graph.js';
+import { CYTOSCAPE_STYLE, cytoscapeShapeOf, shapeOf, type CytoscapeStyle } from '../graph/model.js';
 import type { PropertyValue } from '../graph/values.js';
 
 export interface CytoscapeElementData {
@@ -15,27 +18,21 @@ export interface CytoscapeJson {
   format_version: '1.0';
   generated_by: string;
   target_cytoscapejs_version: string;
-  data: { name: string; scope: string };
-  style: Array<{ selector: string; style: Record<string, string> }>;
+  data: { name: string; scope: string; analytics?: AnalyticsProvenance };
+  style: CytoscapeStyle;
   elements: {
     nodes: Array<{ data: CytoscapeElementData }>;
     edges: Array<{ data: CytoscapeElementData & { source: string; target: string } }>;
   };
 }
 
-/** Cytoscape.js style: each node in the colour and shape its data names. */
-export const CYTOSCAPE_STYLE: CytoscapeJson['style'] = [
-  { selector: 'node', style: { 'background-color': 'data(color)', shape: 'data(shape)', label: 'data(label)' } },
-  { selector: 'edge', style: { 'curve-style': 'bezier', 'target-arrow-shape': 'triangle' } },
-];
-
-export function toCytoscapeJson(graph: ExportGraph): CytoscapeJson {
+export function toCytoscapeJson(graph: ExportGraph, options: WriteOptions = DEFAULT_WRITE_OPTIONS): CytoscapeJson {
   const scope = graph.scope.kind === 'whole' ? 'whole graph' : `neighbourhood of ${graph.scope.centre}, depth ${graph.scope.depth}`;
   return {
     format_version: '1.0',
     generated_by: 'nexus-knowledge-graph',
     target_cytoscapejs_version: '~3',
-    data: { name: 'Nexus Policy Toolkit', scope },
+    data: { name: 'Nexus Policy Toolkit', scope, ...(graph.analytics ? { analytics: analyticsProvenance(graph.analytics) } : {}) },
     style: CYTOSCAPE_STYLE,
     elements: {
       nodes: graph.nodes.map((node) => ({
@@ -45,10 +42,11 @@ export function toCytoscapeJson(graph: ExportGraph): CytoscapeJson {
           label: node.label,
           type: node.type,
           labels: node.labels,
-          color: colourForType(node.type),
+          color: nodeColour(graph, node, options.colour),
           shape: cytoscapeShapeOf(node.type),
           shapeName: shapeOf(node.type),
           name: typeof node.properties['name'] === 'string' ? node.properties['name'] : node.label,
+          ...analyticsValues(graph.analytics?.byNode.get(node.id)),
         },
       })),
       edges: graph.edges.map((edge) => ({

@@ -46,6 +46,15 @@ export const NODE_SHAPES: Readonly<Record<NodeShape, NodeShapeModel>> = {
   notched: { description: 'rectangle notched on both sides', cytoscape: 'concave-hexagon' },
 };
 
+/** A Cytoscape.js style sheet (`cytoscape({ style })`). */
+export type CytoscapeStyle = Array<{ selector: string; style: Record<string, string> }>;
+
+/** Draws each node in the colour and Cytoscape.js shape its data names (the Cytoscape JSON exports carry it). */
+export const CYTOSCAPE_STYLE: CytoscapeStyle = [
+  { selector: 'node', style: { 'background-color': 'data(color)', shape: 'data(shape)', label: 'data(label)' } },
+  { selector: 'edge', style: { 'curve-style': 'bezier', 'target-arrow-shape': 'triangle' } },
+];
+
 export interface NodeTypeModel {
   /** Neo4j label and GraphQL object type (they coincide). */
   label: string;

@@ -2,8 +2,7 @@
 // positions, colours and shapes), as files for other tools: GraphML, GEXF 1.3
 // with viz positions and colours, Cytoscape.js JSON with a style drawing each
 // type's shape, and an SVG drawing with a legend (PNG is drawn from the SVG in the page).
-import { CYTOSCAPE_STYLE } from '../../../src/export/cytoscape.js';
-import { NODE_SHAPES, type NodeShape } from '../../../src/graph/model.js';
+import { CYTOSCAPE_STYLE, NODE_SHAPES, type NodeShape } from '../../../src/graph/model.js';
 import type { DisplayGraph } from './model.js';
 import { svgShape } from './shapes.js';
 
