@@ -15,15 +15,15 @@ export const ANALYTICS_UNAVAILABLE = 'ANALYTICS_UNAVAILABLE';
  * Okabe–Ito colours (distinguishable with the common colour-vision
  * deficiencies), one per community by size; smaller communities share grey.
  */
-export const COMMUNITY_COLOURS: readonly string[] = ['#e69f00', '#56b4e9', '#009e73', '#0072b2', '#d55e00', '#cc79a7', '#f0e442', '#000000'];
+export const COMMUNITY_COLOURS: readonly string[] = ['#e69f00', '#56b4e9', '#009e73', '#0072b2', '#d55e00', '#cc79a7', '#f0e442'];
 export const OTHER_COMMUNITY_COLOUR = '#a0a0a0';
 
 export function communityColour(number: number): string {
   return COMMUNITY_COLOURS[number - 1] ?? OTHER_COMMUNITY_COLOUR;
 }
 
-export const MIN_NODE_SIZE = 3;
-export const MAX_NODE_SIZE = 18;
+export const MIN_NODE_SIZE = 2.5;
+export const MAX_NODE_SIZE = 14;
 
 /**
  * Node size for a score: the area of the disc grows with the score (square
@@ -68,5 +68,6 @@ export function shortVersion(version: string): string {
 /** One line naming what computed a figure. */
 export function provenanceText(run: AnalyticsRun): string {
   const date = run.computedAt.slice(0, 10);
-  return `Computed by ${run.algorithm} (Neo4j Graph Data Science ${run.gdsVersion}) with ${describeParameters(run.parameters)}, on dataset version ${shortVersion(run.datasetVersion)}, ${date}.`;
+  const parameters = describeParameters(run.parameters);
+  return `Computed by ${run.algorithm} (Neo4j Graph Data Science ${run.gdsVersion}) with ${parameters === 'none' ? 'no parameters' : parameters}, on dataset version ${shortVersion(run.datasetVersion)}, ${date}.`;
 }

@@ -113,11 +113,12 @@ function centralityChart(key: string, typeLabel: string, type: string, scores: r
   const chart = Plot.plot({
     className: PLOT_CLASS,
     width: 760,
-    height: 34 + rows.length * 26,
+    height: 50 + rows.length * 26,
     marginLeft,
     marginRight: 56,
     style: { fontSize: '12px' },
-    x: { label: `${info.label} score →`, grid: true, nice: true },
+    marginBottom: 42,
+    x: { label: `${info.label} score →`, labelAnchor: 'center', labelOffset: 36, grid: true, nice: true },
     y: { label: null, domain: rows.map((row) => row.label) },
     marks: [
       Plot.barX(rows, { x: 'score', y: 'label', fill: colourOf(type), href: 'href', title: (row: (typeof rows)[number]) => `${row.name}\n${info.label} ${formatScore(row.score)} (rank ${row.rank} of the analytics graph)` }),
@@ -154,10 +155,11 @@ function communitiesSection(communities: InsightsData['analytics']['communities'
   const chart = Plot.plot({
     className: PLOT_CLASS,
     width: 760,
-    height: 40 + communities.length * 28,
+    height: 56 + communities.length * 28,
     marginLeft: textWidth([`Community ${communities.length}`], 12) + 14,
     style: { fontSize: '12px' },
-    x: { label: 'Members →', grid: true },
+    marginBottom: 42,
+    x: { label: 'Members →', labelAnchor: 'center', labelOffset: 36, grid: true },
     y: { label: null, domain: communities.map((community) => `Community ${community.number}`) },
     color: { domain: MEMBER_TYPES.map(([type]) => type), range: MEMBER_TYPES.map(([type]) => colourOf(type)) },
     marks: [
