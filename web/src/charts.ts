@@ -18,7 +18,7 @@ const PLOT_CSS = `.${PLOT_CLASS}{--plot-background:white;display:block;height:au
 
 /** Removes the <style> elements Plot made, before the chart enters the document. */
 export function withoutStyleElements<T extends Element>(chart: T): T {
-  for (const style of chart.querySelectorAll('style')) style.remove();
+  chart.querySelectorAll('style').forEach((style) => style.remove());
   return chart;
 }
 
