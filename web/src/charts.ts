@@ -83,7 +83,8 @@ export function chartFigure(figure: ChartFigure): HTMLElement {
   const chart = withoutStyleElements(figure.chart);
   const svg = chart instanceof SVGSVGElement ? chart : chart.querySelector('svg');
   if (svg) {
-    svg.setAttribute('role', 'img');
+    // A chart whose marks are links stays a graphics document, so the links remain reachable.
+    if (!svg.querySelector('a')) svg.setAttribute('role', 'img');
     svg.setAttribute('aria-label', figure.description);
   }
   const stem = `nexus-insights-${figure.key}`;

@@ -378,6 +378,7 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
                 type: 'button',
                 class: 'node-button',
                 'data-node': node.id,
+                'data-type': node.type,
                 'data-size': model.all.getNodeAttribute(node.id, 'size').toFixed(2),
                 'data-score': state.size ? figures?.scores.get(node.id)?.score : null,
                 'data-community': state.colour ? figures?.communities.get(node.id) : null,
