@@ -15,6 +15,7 @@ import { readGraphFile, TOOLKIT_GRAPH_PATH } from '../src/store/graph-file.js';
 import { launchNeo4j, type LaunchedNeo4j } from '../src/store/launcher.js';
 import { loadGraph } from '../src/store/load.js';
 import { migrate } from '../src/store/migrations.js';
+import { ensureAnalytics } from '../src/analytics/compute.js';
 import { MINI_GRAPH_PATH } from './support/paths.js';
 import './support/provided.js';
 
@@ -57,6 +58,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       const graphPath = fs.existsSync(TOOLKIT_GRAPH_PATH) ? TOOLKIT_GRAPH_PATH : MINI_GRAPH_PATH;
       const report = await loadGraph(driver, readGraphFile(graphPath), { database: credentials.database });
       log(`loaded ${path.basename(graphPath)}: ${report.nodeCount} nodes, ${report.relationshipCount} relationships in ${report.durationMs} ms`);
+      // Network analytics, computed by Graph Data Science as `npm start` does after a load.
+      await ensureAnalytics(driver, { database: credentials.database, log });
       project.provide('graphPath', graphPath);
     } finally {
       await driver.close();

@@ -9,6 +9,7 @@ import { mergePlans, linkKey, linkPattern, orderOf, edgeProjection, planKey, pro
 import type { GraphReader } from '../graph/reader.js';
 import { cachedStatement } from '../graph/statement-cache.js';
 import { covers, type NodeRecord, type Projected } from '../graph/values.js';
+import { AnalyticsLoaders } from './repositories/analytics.js';
 import { readRelated, type RelatedPlans, type RelatedResult } from './repositories/related.js';
 
 function mergeProjected(left: Projected, right: Projected): Projected {
@@ -29,7 +30,12 @@ export class Loaders implements ReadSink {
   private readonly linkLoaders = new Map<string, DataLoader<string, Link[]>>();
   private readonly relatedLoaders = new Map<string, DataLoader<string, RelatedResult>>();
 
-  constructor(readonly reader: GraphReader) {}
+  /** Stored network analytics of the current dataset. */
+  readonly analytics: AnalyticsLoaders;
+
+  constructor(readonly reader: GraphReader) {
+    this.analytics = new AnalyticsLoaders(reader);
+  }
 
   // ---- What statements read (ReadSink) --------------------------------------------
 

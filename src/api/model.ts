@@ -83,3 +83,13 @@ export function sourceOf(record: { id: string; properties: Properties }): Source
     text: stringProperty(record, 'sourceText') ?? stringProperty(record, 'text') ?? '',
   };
 }
+
+export type {
+  AnalyticsRecord,
+  AnalyticsRunRecord,
+  AreaActorCategoryRecord,
+  CentralityScoreRecord,
+  CommunityRecord,
+  NodeAnalyticsRecord,
+  PairRecord,
+} from './repositories/analytics.js';

@@ -9,6 +9,7 @@ import type { Driver } from 'neo4j-driver';
 import type { SerialisedGraph } from '../graph/serialised.js';
 import { DEFAULT_DATABASE, REPO_ROOT } from './config.js';
 import { GraphFileError, readGraphFile, TOOLKIT_GRAPH_PATH } from './graph-file.js';
+import { ensureAnalytics, type AnalyticsReport } from '../analytics/compute.js';
 import { loadGraph, readDataset, type LoadReport } from './load.js';
 import { migrate } from './migrations.js';
 
@@ -51,6 +52,11 @@ export interface EnsureOptions {
   replaceOtherDataset?: boolean;
   graph?: SerialisedGraph;
   log?: (line: string) => void;
+  /**
+   * Compute the network analytics of the loaded dataset when they are missing (default true).
+   * A failure is logged, never fatal: the rest of the service works without them.
+   */
+  analytics?: boolean;
 }
 
 /** Migrates and loads when needed; returns the load report, or undefined when the loaded dataset was current. */
@@ -63,6 +69,7 @@ export async function ensureToolkitLoaded(driver: Driver, options: EnsureOptions
   const current = await readDataset(driver, database);
   if (!options.force && current?.version === graph.dataset.version) {
     log(`Dataset ${graph.dataset.version.slice(0, 12)} is already loaded`);
+    await analyticsAfterLoad(driver, database, options);
     return undefined;
   }
   if (current && current.version !== graph.dataset.version && options.replaceOtherDataset === false && !options.force) {
@@ -76,5 +83,17 @@ export async function ensureToolkitLoaded(driver: Driver, options: EnsureOptions
   log(
     `Loaded dataset ${report.version.slice(0, 12)}: ${report.nodeCount} nodes, ${report.relationshipCount} relationships in ${report.durationMs} ms`,
   );
+  await analyticsAfterLoad(driver, database, options);
   return report;
+}
+
+async function analyticsAfterLoad(driver: Driver, database: string, options: EnsureOptions): Promise<AnalyticsReport | undefined> {
+  if (options.analytics === false) return undefined;
+  const log = options.log ?? (() => {});
+  try {
+    return await ensureAnalytics(driver, { database, log });
+  } catch (error) {
+    log(`Graph analytics not computed: ${(error as Error).message}`);
+    return undefined;
+  }
 }

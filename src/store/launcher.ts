@@ -45,6 +45,8 @@ export interface LaunchOptions {
   /** db.transaction.timeout: Neo4j ends transactions that set no shorter timeout after this long (default 60 s). */
   transactionTimeoutS?: number;
   startTimeoutMs?: number;
+  /** Neo4j Graph Data Science procedures (default true); false starts a Neo4j without them. */
+  gds?: boolean;
   /** Receives progress lines (build, start). */
   log?: (line: string) => void;
 }
@@ -181,6 +183,7 @@ function javaArguments(build: LauncherBuild, options: LaunchOptions, watchStdin:
     String(options.transactionTimeoutS ?? DEFAULT_TRANSACTION_TIMEOUT_S),
   ];
   if (watchStdin) args.push('--watch-stdin');
+  if (options.gds === false) args.push('--no-gds');
   return args;
 }
 

@@ -9,6 +9,7 @@ import { Neo4jGraphReader } from '../graph/reader.js';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Properties, PropertyValue, SerialisedGraph, SerialisedNode, SerialisedRelationship } from '../graph/serialised.js';
 import { DEFAULT_DATABASE } from './config.js';
+import { DERIVED_LABEL_LIST } from '../analytics/definitions.js';
 import { assertLoadableGraph } from './graph-file.js';
 import { SEARCH_VARIANTS_PROPERTY, searchVariantsOf } from '../search/spelling-variants.js';
 
@@ -127,7 +128,7 @@ async function writeNodes(
   const existing = await tx.run('CALL db.labels() YIELD label RETURN collect(label) AS labels');
   const allLabels = new Set<string>(existing.records[0]?.get('labels') as string[]);
   for (const node of nodes) for (const label of node.labels) allLabels.add(label);
-  for (const bookkeeping of ['Node', 'Dataset', 'Migration']) allLabels.delete(bookkeeping);
+  for (const bookkeeping of ['Node', 'Dataset', 'Migration', ...DERIVED_LABEL_LIST]) allLabels.delete(bookkeeping);
 
   let done = 0;
   const groups = groupBy(nodes, (node) => [...node.labels].sort().join(':'));

@@ -1,5 +1,6 @@
 // Actors, instruments, examples, organisations, countries, footnotes and the
 // relationships that carry wording (mentions, citations).
+import { analyticsField } from './analytics.js';
 import { identity } from './graph.js';
 import type {
   ActorMentionResolvers,
@@ -53,6 +54,7 @@ export const Actor: ActorResolvers = {
   narrower: linkedNodes('Actor', 'narrower'),
   practices: linkedNodes('Actor', 'practices'),
   mentions: linkedEdges('Actor', 'mentions'),
+  ...analyticsField,
 };
 
 export const ActorMention: ActorMentionResolvers = {
@@ -86,6 +88,7 @@ export const Instrument: InstrumentResolvers = {
   aliases: (node) => stringList(node, 'aliases'),
   citations: linkedEdges('Instrument', 'citations'),
   practices: linkedNodes('Instrument', 'practices'),
+  ...analyticsField,
 };
 
 export const Example: ExampleResolvers = {

@@ -1,4 +1,6 @@
 // The Node interface, connections, and the plain-data shapes for graph tools.
+import { ANALYTICS_NODE_LABELS } from '../../analytics/definitions.js';
+import { analyticsField } from './analytics.js';
 import type {
   DatasetResolvers,
   GraphEdgeResolvers,
@@ -83,6 +85,9 @@ export const GraphNode: GraphNodeResolvers = {
   label: (node) => displayLabelOf(nodeLabelOf(node.labels), node.id, node.properties),
   properties: (node) => node.properties,
   node: (node: NodeRecord) => (typeOf(node) ? node : null),
+  // Only practices, actors and instruments are in the analytics graph; other nodes have none (and no error).
+  analytics: (node, args, context) =>
+    (ANALYTICS_NODE_LABELS as readonly string[]).includes(nodeLabelOf(node.labels)) ? analyticsField.analytics(node, args, context) : null,
 };
 
 export const GraphEdge: GraphEdgeResolvers = {

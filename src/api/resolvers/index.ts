@@ -7,6 +7,18 @@ import { Actor, ActorMention, Citation, Country, Example, Footnote, Instrument, 
 import { connections, Dataset, GraphEdge, GraphNode, GraphPath, Node, PageInfo, RelatedPractice, SearchHit, Subgraph } from './graph.js';
 import { Area, CrossReference, GoodPractice, KeyAction, SourceLocation, Step } from './practices.js';
 import { Query } from './query.js';
+import {
+  Analytics,
+  analyticsQuery,
+  AnalyticsRun,
+  AreaActorCategory,
+  CentralityScore,
+  CoCitation,
+  Community,
+  CoOccurrence,
+  NodeAnalytics,
+  PracticeSimilarity,
+} from './analytics.js';
 
 export const resolvers: Resolvers = {
   URL: URLScalar,
@@ -14,7 +26,7 @@ export const resolvers: Resolvers = {
   NonEmptyString: GraphQLNonEmptyString,
   DateTime: GraphQLDateTime,
   JSON: GraphQLJSON,
-  Query,
+  Query: { ...Query, ...analyticsQuery },
   Node,
   ...connections,
   PageInfo,
@@ -47,4 +59,13 @@ export const resolvers: Resolvers = {
   Subgraph,
   GraphPath,
   Dataset,
+  Analytics,
+  AnalyticsRun,
+  CentralityScore,
+  Community,
+  CoCitation,
+  CoOccurrence,
+  PracticeSimilarity,
+  NodeAnalytics,
+  AreaActorCategory,
 };

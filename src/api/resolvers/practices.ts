@@ -1,4 +1,5 @@
 // Section 2: areas, good practices, key actions, steps and cross-references.
+import { analyticsField } from './analytics.js';
 import { identity } from './graph.js';
 import type {
   AreaResolvers,
@@ -44,6 +45,7 @@ export const GoodPractice: GoodPracticeResolvers = {
     return (await loaders.related(node.id, plans)).ranked.slice(0, limit).map((record) => ({ ...record, fromId: node.id }));
   },
   source: (node) => requiredSource(node),
+  ...analyticsField,
 };
 
 export const Area: AreaResolvers = {
