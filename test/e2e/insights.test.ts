@@ -9,6 +9,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GDS_MISSING_MESSAGE } from '../../src/analytics/compute.js';
 import { startServer, type StartedServer } from '../../src/api/server.js';
 import { REPO_ROOT } from '../../src/store/config.js';
 import { communityColour } from '../../web/src/analytics.js';
@@ -46,7 +47,9 @@ interface ApiAnalytics {
   datasetVersion: string;
   topActors: Scored[];
   topActorsBetweenness: Scored[];
-  pageRank: Scored[];
+  pageRankPractices: Scored[];
+  pageRankActors: Scored[];
+  pageRankInstruments: Scored[];
   communities: Array<{ number: number; size: number; practices: Array<{ id: string }>; actors: Array<{ id: string }>; instruments: Array<{ id: string }> }>;
   coCitation: Array<{ instrument: { id: string }; coCited: { id: string }; weight: number }>;
   areaActorCategories: Array<{ area: { code: string }; category: string; practices: Array<{ number: number }> }>;
@@ -134,7 +137,9 @@ describe.skipIf(!hasChromium)('Insights and the analytics graph view in Chromium
         datasetVersion
         topActors: centrality(measure: PAGE_RANK, type: ACTOR, first: 15) { score rank node { id ... on Actor { name } } }
         topActorsBetweenness: centrality(measure: BETWEENNESS, type: ACTOR, first: 15) { score rank node { id ... on Actor { name } } }
-        pageRank: centrality(measure: PAGE_RANK, first: 100) { score rank node { id } }
+        pageRankPractices: centrality(measure: PAGE_RANK, type: GOOD_PRACTICE, first: 100) { score rank node { id } }
+        pageRankActors: centrality(measure: PAGE_RANK, type: ACTOR, first: 100) { score rank node { id } }
+        pageRankInstruments: centrality(measure: PAGE_RANK, type: INSTRUMENT, first: 100) { score rank node { id } }
         communities { number size practices { id } actors { id } instruments { id } }
         coCitation(first: 500) { instrument { id } coCited { id } weight }
         areaActorCategories { area { code } category practices { number } }
@@ -161,7 +166,8 @@ describe.skipIf(!hasChromium)('Insights and the analytics graph view in Chromium
     await page.waitForSelector('main:not([aria-busy]) [data-chart="actors"] svg');
     expect(page.url()).toContain('#/insights');
     const top = api.topActors[0]!;
-    expect(top.rank).toBe(1);
+    const ranks = api.topActors.map((score) => score.rank);
+    expect(ranks).toEqual([...ranks].sort((left, right) => left - right));
     const chart = page.locator('[data-chart="actors"]');
     // One bar per actor, in the API's order, the first labelled with the top actor.
     const labels = await chart.locator('svg [aria-label="y-axis tick label"] text').allTextContents();
@@ -233,9 +239,10 @@ describe.skipIf(!hasChromium)('Insights and the analytics graph view in Chromium
     const csv = await download('[data-chart="actors"] [data-export="csv"]');
     expect(csv.name).toBe('nexus-insights-actors.csv');
     const rows = parseCsv(csv.text);
-    expect(rows[0]).toEqual(['rank', 'id', 'name', 'measure', 'score']);
-    expect(rows.slice(1).map((row) => row[1])).toEqual(api.topActors.map((score) => score.node.id));
-    expect(rows.slice(1).map((row) => Number(row[4]))).toEqual(api.topActors.map((score) => score.score));
+    expect(rows[0]).toEqual(['position', 'rank', 'id', 'name', 'measure', 'score']);
+    expect(rows.slice(1).map((row) => [Number(row[0]), Number(row[1]), row[2], Number(row[5])])).toEqual(
+      api.topActors.map((score, index) => [index + 1, score.rank, score.node.id, score.score]),
+    );
     const svg = await download('[data-chart="actors"] [data-export="svg"]');
     expect(svg.text).toMatch(/^<\?xml[^>]*>\n<svg[^>]* xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svg.text).toContain(api.topActors[0]!.node.name!.slice(0, 20));
@@ -255,7 +262,7 @@ describe.skipIf(!hasChromium)('Insights and the analytics graph view in Chromium
         return { id: data['node']!, type: data['type']!, size: Number(data['size']), score: data['score'] === undefined ? null : Number(data['score']) };
       }),
     );
-    const expected = new Map(api.pageRank.map((score) => [score.node.id, score.score]));
+    const expected = new Map([...api.pageRankPractices, ...api.pageRankActors, ...api.pageRankInstruments].map((score) => [score.node.id, score.score]));
     const scored = nodes.filter((node) => node.score !== null);
     expect(scored.length).toBeGreaterThan(3);
     for (const node of scored) expect(node.score, node.id).toBe(expected.get(node.id));
@@ -294,6 +301,33 @@ describe.skipIf(!hasChromium)('Insights and the analytics graph view in Chromium
     expect(coloured).toBeGreaterThan(nodes.length / 2);
     expect(await page.locator('.community-legend li').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(ARTIFACTS, 'graph-communities.png'), fullPage: true });
+  });
+
+  it('says plainly that the analytics are unavailable when the database has no Graph Data Science plugin', async () => {
+    // The test Neo4j has the plugin: the service's answer for a database without it is put in
+    // place of the analytics answers (the other requests reach the service unchanged).
+    const other = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await other.route(`${baseUrl}/graphql`, async (route) => {
+      if (!(route.request().postData() ?? '').includes('analytics')) return route.continue();
+      await route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ data: { analytics: null }, errors: [{ message: GDS_MISSING_MESSAGE, path: ['analytics'], extensions: { code: 'ANALYTICS_UNAVAILABLE' } }] }),
+      });
+    });
+    try {
+      await other.goto(`${baseUrl}/#/insights`);
+      await other.waitForSelector('main:not([aria-busy]) h1');
+      expect(await other.locator('h1').textContent()).toBe('Insights');
+      expect(await other.locator('main [role="alert"]').textContent()).toContain(GDS_MISSING_MESSAGE);
+      // The graph view still draws, by type, and says why it cannot size by centrality.
+      await other.goto(`${baseUrl}/#/graph?id=gp%3A17&size=pagerank`);
+      await other.waitForSelector('.graph-canvas[data-ready] canvas');
+      expect(await other.locator('.graph-analytics [role="alert"]').textContent()).toContain(GDS_MISSING_MESSAGE);
+      const sizes = await other.locator('.node-button').evaluateAll((buttons) => buttons.map((button) => [(button as HTMLElement).dataset['type']!, Number((button as HTMLElement).dataset['size'])] as const));
+      for (const [type, size] of sizes) expect(size).toBe(baseSize(type));
+    } finally {
+      await other.close();
+    }
   });
 
   it('has no serious or critical accessibility violation (axe-core)', async () => {

@@ -121,10 +121,10 @@ function centralityChart(key: string, typeLabel: string, type: string, scores: r
     x: { label: `${info.label} score →`, labelAnchor: 'center', labelOffset: 36, grid: true, nice: true },
     y: { label: null, domain: rows.map((row) => row.label) },
     marks: [
-      Plot.barX(rows, { x: 'score', y: 'label', fill: colourOf(type), href: 'href', title: (row: (typeof rows)[number]) => `${row.name}\n${info.label} ${formatScore(row.score)} (rank ${row.rank} of the analytics graph)` }),
+      Plot.barX(rows, { x: 'score', y: 'label', fill: colourOf(type), href: 'href', title: (row: (typeof rows)[number]) => `${row.name}\n${info.label} ${formatScore(row.score)} (rank ${row.rank} among all practices, actors and instruments)` }),
       Plot.text(rows, { x: 'score', y: 'label', text: (row: (typeof rows)[number]) => formatScore(row.score), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
       Plot.axisY({ tickSize: 0, href: (label: string) => hrefByLabel.get(label) ?? null, fill: '#0b57d0' }),
-      Plot.ruleX([0]),
+      Plot.ruleX([0], { ariaHidden: 'true' }),
     ],
   });
   return chartFigure({
@@ -132,11 +132,15 @@ function centralityChart(key: string, typeLabel: string, type: string, scores: r
     description: `The ${rows.length} ${typeLabel.toLowerCase()} with the highest ${info.label} score, highest first: ${rows.slice(0, 3).map((row) => `${row.name} (${formatScore(row.score)})`).join(', ')}…`,
     chart,
     provenance: provenance(scores[0]?.run, `${info.label}: ${info.meaning}`),
-    csv: { header: ['rank', 'id', 'name', 'measure', 'score'], rows: scores.map((score, index) => [score.rank, score.node.id, rows[index]!.name, info.label, score.score]) },
+    // "rank" is the node's place among all practices, actors and instruments; "position" its place in this chart.
+    csv: {
+      header: ['position', 'rank', 'id', 'name', 'measure', 'score'],
+      rows: scores.map((score, index) => [index + 1, score.rank, score.node.id, rows[index]!.name, info.label, score.score]),
+    },
     table: dataTable(
       `${typeLabel} by ${info.label}`,
-      ['Rank', typeLabel.replace(/s$/, ''), info.label],
-      rows.map((row) => [String(row.rank), h('a', { href: row.href }, row.name), formatScore(row.score)]),
+      ['#', typeLabel.replace(/s$/, ''), info.label, 'Rank among all nodes'],
+      rows.map((row, index) => [String(index + 1), h('a', { href: row.href }, row.name), formatScore(row.score), String(row.rank)]),
     ),
   });
 }
@@ -165,7 +169,7 @@ function communitiesSection(communities: InsightsData['analytics']['communities'
     marks: [
       Plot.barX(rows, Plot.stackX({ x: 'count', y: 'community', fill: 'type', title: (row: (typeof rows)[number]) => `${row.community}: ${row.count} ${row.type}` })),
       Plot.text(rows, Plot.stackX({ x: 'count', y: 'community', text: (row: (typeof rows)[number]) => (row.count > 1 ? String(row.count) : ''), fill: 'white', fontWeight: 'bold' })),
-      Plot.ruleX([0]),
+      Plot.ruleX([0], { ariaHidden: 'true' }),
     ],
   });
   const legend = MEMBER_TYPES.map(([type, field]) => h('span', { class: 'legend-item' }, h('span', { class: 'swatch square', style: `background:${colourOf(type)}` }), field));
@@ -307,7 +311,7 @@ function coCitationMatrix(pairs: InsightsData['analytics']['coCitation']): HTMLE
     y: { label: null, domain: labels },
     color: { type: 'linear', scheme: 'purples', domain: [0, highest] },
     marks: [
-      Plot.frame({ stroke: '#d1d9e0' }),
+      Plot.frame({ stroke: '#d1d9e0', ariaHidden: 'true' }),
       Plot.cell(cells, {
         x: 'column',
         y: 'row',
