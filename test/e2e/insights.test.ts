@@ -206,6 +206,18 @@ describe.skipIf(!hasChromium)('Insights and the analytics graph view in Chromium
     expect(await page.locator('[data-chart="actors"] figcaption').textContent()).toMatch(/betweenness/i);
   });
 
+  it('fits a phone screen without sideways scrolling', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      await phone.goto(`${baseUrl}/#/insights`);
+      await phone.waitForSelector('main:not([aria-busy]) [data-chart="actors"] svg');
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await phone.screenshot({ path: path.join(ARTIFACTS, 'phone-insights.png') });
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('lists the communities with links to their members', async () => {
     await open('#/insights');
     expect(await page.locator('.communities > li').count()).toBe(api.communities.length);

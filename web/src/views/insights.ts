@@ -100,7 +100,7 @@ function provenance(run: AnalyticsRun | undefined, what: string): Children {
 function centralityChart(key: string, typeLabel: string, type: string, scores: readonly Score[], measure: Measure): HTMLElement {
   const info = MEASURE_INFO[measure];
   if (scores.length === 0) return emptyNote(`No ${typeLabel.toLowerCase()} has a ${info.label} score.`);
-  const labels = uniqueLabels(scores.map((score) => shortLabel(nodeName(score.node), 52)));
+  const labels = uniqueLabels(scores.map((score) => shortLabel(nodeName(score.node), 62)));
   const rows = scores.map((score, index) => ({
     label: labels[index]!,
     name: nodeName(score.node),
@@ -109,10 +109,10 @@ function centralityChart(key: string, typeLabel: string, type: string, scores: r
     href: nodeHref(score.node),
   }));
   const hrefByLabel = new Map(rows.map((row) => [row.label, row.href]));
-  const marginLeft = Math.min(380, textWidth(labels, 12) + 14);
+  const marginLeft = Math.min(420, textWidth(labels, 12) + 14);
   const chart = Plot.plot({
     className: PLOT_CLASS,
-    width: 760,
+    width: 860,
     height: 50 + rows.length * 26,
     marginLeft,
     marginRight: 56,
@@ -344,19 +344,43 @@ function coCitationMatrix(pairs: InsightsData['analytics']['coCitation']): HTMLE
   });
 }
 
-function runsTable(runs: InsightsData['analytics']['runs']): HTMLElement {
+/** Each analysis as it ran: procedure, parameters, the graph projection it read, what it reported. */
+function runsList(runs: InsightsData['analytics']['runs']): HTMLElement {
   if (runs.length === 0) return emptyNote('No analysis has run on this dataset.');
-  return dataTable(
-    'Every analysis computed on this dataset',
-    ['Analysis', 'What it measures', 'Procedure', 'Parameters', 'Graph projection', 'Computed'],
-    runs.map((run) => [
-      run.analysis,
-      run.description,
-      h('code', {}, run.algorithm),
-      describeParameters(run.parameters),
-      h('code', { class: 'json' }, JSON.stringify(run.projection)),
-      `${run.computedAt.slice(0, 16).replace('T', ' ')} (GDS ${run.gdsVersion})`,
-    ]),
+  const record = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+  const listOf = (value: unknown): string => (Array.isArray(value) ? value.join(', ') : value === undefined || value === null ? '' : String(value));
+  return h(
+    'ul',
+    { class: 'runs' },
+    runs.map((run) => {
+      const projection = record(run.projection);
+      const statistics = Object.entries(record(run.statistics)).filter(([, value]) => typeof value !== 'object' || value === null);
+      return h(
+        'li',
+        { 'data-analysis': run.analysis },
+        h('h3', {}, run.analysis),
+        h('p', {}, run.description),
+        h(
+          'dl',
+          { class: 'facts' },
+          h('dt', {}, 'Procedure'),
+          h('dd', {}, h('code', {}, run.algorithm), ` (Neo4j Graph Data Science ${run.gdsVersion})`),
+          h('dt', {}, 'Parameters'),
+          h('dd', {}, describeParameters(run.parameters)),
+          h('dt', {}, 'Graph projection'),
+          h(
+            'dd',
+            {},
+            typeof projection['description'] === 'string' ? `${projection['description']} ` : '',
+            h('span', { class: 'muted' }, `Labels ${listOf(projection['nodeLabels'])}; relationships ${listOf(projection['relationshipTypes'])}; ${listOf(projection['orientation']).toLowerCase()}${projection['weight'] ? `; weight ${listOf(projection['weight'])}` : ''}.`),
+          ),
+          statistics.length > 0 ? [h('dt', {}, 'Reported'), h('dd', {}, statistics.map(([name, value]) => `${name} ${typeof value === 'number' ? formatScore(value) : String(value)}`).join(', '))] : null,
+          h('dt', {}, 'Computed'),
+          h('dd', {}, `${run.computedAt.slice(0, 16).replace('T', ' ')} UTC on dataset version `, h('code', { title: run.datasetVersion }, shortVersion(run.datasetVersion))),
+        ),
+        typeof projection['cypher'] === 'string' ? h('details', {}, h('summary', {}, 'The projection in Cypher'), h('pre', { class: 'source' }, projection['cypher'])) : null,
+      );
+    }),
   );
 }
 
@@ -420,7 +444,7 @@ export async function renderInsights(context: ViewContext, measure: Measure): Pr
     section('Practice communities', 'communities-title', h('p', { class: 'muted' }, 'Practices, actors and instruments that are more linked to each other than to the rest of the toolkit.'), communitiesSection(analytics.communities)),
     section('Area × actor category', 'matrix-title', h('p', { class: 'muted' }, 'Which kinds of actors each area of the toolkit calls on; a zero shows a category the area never names.'), areaMatrix(analytics.areaActorCategories, analytics.datasetVersion)),
     section('Instrument co-citation', 'cocitation-title', h('p', { class: 'muted' }, `Which instruments practices cite together: the ${MATRIX_INSTRUMENTS} instruments with the most co-citations; each cell counts the practices citing both.`), coCitationMatrix(analytics.coCitation)),
-    section('How these figures were computed', 'runs-title', runsTable(analytics.runs)),
+    section('How these figures were computed', 'runs-title', runsList(analytics.runs)),
   );
   // In-page links move focus to their section (the hash holds the route).
   for (const link of content.querySelectorAll<HTMLAnchorElement>('nav.tabs a')) {
