@@ -342,6 +342,33 @@ describe.skipIf(!hasChromium)('Insights and the analytics graph view in Chromium
     }
   });
 
+  it('runs under a strict Content-Security-Policy, style attributes refused too', async () => {
+    const strict = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const refused: string[] = [];
+    strict.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+    });
+    await strict.route(`${baseUrl}/`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: {
+          ...response.headers(),
+          'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'",
+        },
+      });
+    });
+    try {
+      await strict.goto(`${baseUrl}/#/insights`);
+      await strict.waitForSelector('main:not([aria-busy]) [data-chart="actors"] svg');
+      const [png] = await Promise.all([strict.waitForEvent('download'), strict.locator('[data-chart="actors"] [data-export="png"]').click()]);
+      expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+      expect(refused).toEqual([]);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('has no serious or critical accessibility violation (axe-core)', async () => {
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     const axePage = await context.newPage();

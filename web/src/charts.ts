@@ -14,7 +14,7 @@ export const PLOT_CLASS = 'insight-plot';
  * inline <style> elements (style-src 'self'), so the page gets it from
  * styles.css and only downloaded files carry it inline.
  */
-const PLOT_CSS = `.${PLOT_CLASS}{--plot-background:white;display:block;height:auto;max-width:100%;background:white}.${PLOT_CLASS} text,.${PLOT_CLASS} tspan{white-space:pre}`;
+const PLOT_CSS = `.${PLOT_CLASS}{--plot-background:white;display:block;height:auto;max-width:100%;background:white;font-size:12px}.${PLOT_CLASS} text,.${PLOT_CLASS} tspan{white-space:pre}`;
 
 /** Removes the <style> elements Plot made, before the chart enters the document. */
 export function withoutStyleElements<T extends Element>(chart: T): T {
