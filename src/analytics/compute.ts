@@ -16,6 +16,7 @@ import {
   ANALYSES,
   ANALYSIS_NAMES,
   ANALYTICS_NODE_LABELS,
+  DEFINITIONS_FINGERPRINT,
   DERIVED_LABELS,
   GDS_PLUGIN,
   PROJECTIONS,
@@ -51,6 +52,8 @@ export interface AnalyticsRunRow {
   computedAt: string;
   /** JSON of what the procedure reported, timings left out (they differ run to run). */
   statistics: string;
+  /** DEFINITIONS_FINGERPRINT of the declarations it was computed under. */
+  definitions: string;
 }
 
 export interface AnalyticsScoreRow {
@@ -195,6 +198,7 @@ export async function computeAnalytics(driver: Driver, { database = DEFAULT_DATA
         gdsVersion: gds.version,
         computedAt,
         statistics: JSON.stringify(statistics),
+        definitions: DEFINITIONS_FINGERPRINT,
       });
     };
 
@@ -203,9 +207,8 @@ export async function computeAnalytics(driver: Driver, { database = DEFAULT_DATA
       const properties: Record<'pageRank' | 'betweenness' | 'louvain', string> = { pageRank: 'pageRank', betweenness: 'betweenness', louvain: 'community' };
       for (const analysis of ['pageRank', 'betweenness', 'louvain'] as const) {
         const definition = ANALYSES[analysis];
-        const mutate = definition.algorithm.replace(/\.stream$/, '.mutate');
         // A standalone CALL: its result map is what the procedure reports.
-        const result = await session.run(`CALL ${mutate}($graph, $config)`, {
+        const result = await session.run(`CALL ${definition.algorithm}($graph, $config)`, {
           graph,
           config: { ...procedureConfig(definition.parameters), mutateProperty: properties[analysis] },
         });
@@ -351,8 +354,9 @@ export async function ensureAnalytics(
   try {
     const current = await session.run(
       `MATCH (d:Dataset {key: $key})
-       RETURN d.version AS version, COUNT { MATCH (r:${DERIVED_LABELS.run}) WHERE r.datasetVersion = d.version } AS runs`,
-      { key: DATASET_KEY },
+       RETURN d.version AS version,
+         COUNT { MATCH (r:${DERIVED_LABELS.run}) WHERE r.datasetVersion = d.version AND r.definitions = $definitions } AS runs`,
+      { key: DATASET_KEY, definitions: DEFINITIONS_FINGERPRINT },
     );
     datasetVersion = current.records[0]?.get('version') as string | undefined;
     if (!datasetVersion) return { status: 'no-dataset' };

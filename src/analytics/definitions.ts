@@ -8,6 +8,7 @@
 // Derived results never touch the source graph: they are separate nodes
 // (without the :Node label) that refer to source nodes by id, so paths,
 // neighbourhoods, exports and counts of the toolkit graph never see them.
+import { createHash } from 'node:crypto';
 
 /** The analytics graph: practices, the actors they name, the instruments they cite, and cross-references. */
 export const ANALYTICS_NODE_LABELS = ['GoodPractice', 'Actor', 'Instrument'] as const;
@@ -109,7 +110,10 @@ export interface AnalysisDefinition {
   name: string;
   description: string;
   projection: ProjectionKey;
-  /** The GDS procedure that computes it. */
+  /**
+   * The GDS procedure that computes it. Centrality and communities mutate one in-memory
+   * projection (read back with gds.graph.nodeProperties.stream), so their reports come with them.
+   */
   algorithm: string;
   /** Passed to the procedure as its configuration map, and stored with the run. */
   parameters: Readonly<Record<string, unknown>>;
@@ -124,7 +128,7 @@ export const ANALYSES = {
     name: 'pageRank',
     description: 'PageRank centrality: a node is central when central nodes link to it.',
     projection: 'toolkit',
-    algorithm: 'gds.pageRank.stream',
+    algorithm: 'gds.pageRank.mutate',
     parameters: { dampingFactor: 0.85, maxIterations: 1000, tolerance: 1e-7, concurrency: 1 },
     result: 'score',
   },
@@ -132,7 +136,7 @@ export const ANALYSES = {
     name: 'betweenness',
     description: 'Betweenness centrality: the number of shortest paths between other nodes that run through a node (exact, undirected).',
     projection: 'toolkit',
-    algorithm: 'gds.betweenness.stream',
+    algorithm: 'gds.betweenness.mutate',
     parameters: { concurrency: 1 },
     result: 'score',
   },
@@ -140,7 +144,7 @@ export const ANALYSES = {
     name: 'louvain',
     description: 'Louvain communities: groups of practices, actors and instruments more linked to each other than to the rest.',
     projection: 'toolkit',
-    algorithm: 'gds.louvain.stream',
+    algorithm: 'gds.louvain.mutate',
     parameters: { maxLevels: 10, maxIterations: 10, tolerance: 0.0001, includeIntermediateCommunities: false, concurrency: 1 },
     result: 'community',
   },
@@ -183,6 +187,12 @@ export const DERIVED_LABELS = {
   pair: 'AnalyticsPair',
 } as const;
 export const DERIVED_LABEL_LIST: readonly string[] = Object.values(DERIVED_LABELS);
+
+/**
+ * Fingerprint of the declarations above: stored with every run, so figures computed under
+ * other parameters or projections count as missing and are recomputed at the next start.
+ */
+export const DEFINITIONS_FINGERPRINT = createHash('sha256').update(JSON.stringify({ PROJECTIONS, ANALYSES })).digest('hex').slice(0, 16);
 
 /** The GDS plugin as users install it: the name in NEO4J_PLUGINS and in error messages. */
 export const GDS_PLUGIN = 'graph-data-science';

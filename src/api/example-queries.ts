@@ -58,5 +58,16 @@ export const EXAMPLE_QUERIES: ExampleQuery[] = [
   }
 }` },
   { title: 'The loaded dataset', query: `{ dataset { version sourceSha256 nodeCount relationshipCount loadedAt } }` },
+  { title: 'Network analytics: the most central nodes, the bridging practices, co-cited instruments, and where the figures come from', query: `{
+  analytics {
+    datasetVersion
+    central: centrality(measure: PAGE_RANK, first: 5) {
+      rank score node { id ... on Actor { name } ... on Instrument { title } ... on GoodPractice { title } }
+    }
+    bridges: centrality(measure: BETWEENNESS, type: GOOD_PRACTICE, first: 3) { rank score node { ... on GoodPractice { number title } } }
+    coCitation(first: 3) { weight instrument { shortName title } coCited { shortName title } practices { number } }
+    runs { analysis algorithm parameters gdsVersion }
+  }
+}` },
   { title: 'Bad input is a clear BAD_USER_INPUT error', query: `{ goodPractices(first: 500) { totalCount } }` },
 ];

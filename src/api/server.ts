@@ -96,7 +96,9 @@ function requestLogPlugin(logger: Logger): ApolloServerPlugin<ApiContext> {
 function versionProbe(options: AppOptions, breaker: CircuitBreaker): VersionProbe {
   return new VersionProbe(async () => {
     const reader = new Neo4jGraphReader({ driver: options.driver, database: options.database, timeoutMs: options.queryTimeoutMs, breaker });
-    return (await readCurrentDataset(reader))?.version ?? null;
+    const dataset = await readCurrentDataset(reader);
+    // Recomputed analytics change answers without a new dataset version.
+    return dataset ? `${dataset.version}|${dataset.analyticsComputedAt ?? ''}` : null;
   });
 }
 

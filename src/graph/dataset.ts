@@ -13,12 +13,14 @@ export interface DatasetRecord {
   loadedAt: string | null;
   nodeCount: number;
   relationshipCount: number;
+  /** When the network analytics (src/analytics) of this version were last stored; null before. */
+  analyticsComputedAt: string | null;
 }
 
 export const DATASET_STATEMENT = `MATCH (d:Dataset {key: $key})
 RETURN d.version AS version, d.sourceSha256 AS sourceSha256, d.sourcePath AS sourcePath,
   CASE WHEN d.loadedAt IS NULL THEN null ELSE toString(d.loadedAt) END AS loadedAt,
-  d.nodeCount AS nodeCount, d.relationshipCount AS relationshipCount`;
+  d.nodeCount AS nodeCount, d.relationshipCount AS relationshipCount, d.analyticsComputedAt AS analyticsComputedAt`;
 
 interface DatasetRow {
   version: string | null;
@@ -27,6 +29,7 @@ interface DatasetRow {
   loadedAt: string | null;
   nodeCount: unknown;
   relationshipCount: unknown;
+  analyticsComputedAt: string | null;
 }
 
 export async function readCurrentDataset(reader: GraphReader): Promise<DatasetRecord | null> {
@@ -40,5 +43,6 @@ export async function readCurrentDataset(reader: GraphReader): Promise<DatasetRe
     loadedAt: row.get('loadedAt'),
     nodeCount: toNumber(row.get('nodeCount')) ?? 0,
     relationshipCount: toNumber(row.get('relationshipCount')) ?? 0,
+    analyticsComputedAt: row.get('analyticsComputedAt') ?? null,
   };
 }

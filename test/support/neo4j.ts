@@ -4,6 +4,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
 import { readGraphFile } from '../../src/store/graph-file.js';
 import { loadGraph, type LoadReport } from '../../src/store/load.js';
+import { ensureAnalytics } from '../../src/analytics/compute.js';
 import type { SerialisedGraph } from '../../src/graph/serialised.js';
 import './provided.js';
 
@@ -49,7 +50,9 @@ export function testGraph(): SerialisedGraph {
   return readGraphFile(testGraphPath());
 }
 
-/** Puts the dataset of the run back; tests that change data call this before they finish. */
+/** Puts the dataset of the run back, with its analytics; tests that change data call this before they finish. */
 export async function restoreTestDataset(): Promise<LoadReport> {
-  return loadGraph(testDriver(), testGraph(), { database: testDatabase() });
+  const report = await loadGraph(testDriver(), testGraph(), { database: testDatabase() });
+  await ensureAnalytics(testDriver(), { database: testDatabase() });
+  return report;
 }

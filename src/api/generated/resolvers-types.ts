@@ -183,7 +183,7 @@ export type AnalyticsNodeType =
 /** One analysis as computed: what a derived figure is traced to. */
 export type AnalyticsRun = {
   __typename?: 'AnalyticsRun';
-  /** The GDS procedure that computed it ("gds.pageRank.stream"). */
+  /** The GDS procedure that computed it ("gds.pageRank.mutate"). */
   algorithm: Scalars['String']['output'];
   /** Name of the analysis ("pageRank", "betweenness", "louvain", "nodeSimilarity", "instrumentCoCitation", "actorCoOccurrence"). */
   analysis: Scalars['String']['output'];

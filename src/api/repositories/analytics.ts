@@ -5,10 +5,13 @@
 import DataLoader from 'dataloader';
 import neo4j from 'neo4j-driver';
 import { GDS_MISSING_MESSAGE } from '../../analytics/compute.js';
-import { ANALYSES, type AnalysisName } from '../../analytics/definitions.js';
+import { ANALYSES, ANALYSIS_NAMES, type AnalysisName } from '../../analytics/definitions.js';
 import { DATASET_KEY } from '../../graph/dataset.js';
 import type { GraphReader } from '../../graph/reader.js';
 import { toNumber as toNumberOrNull } from '../../graph/values.js';
+import { readNodeAnalytics, type CentralityAnalysis, type CentralityScoreRecord, type NodeAnalyticsRecord } from '../../analytics/read.js';
+
+export type { CentralityAnalysis, CentralityScoreRecord, NodeAnalyticsRecord };
 
 /** Stored figures are always numbers; a missing one reads as NaN rather than passing as 0. */
 const toNumber = (value: unknown): number => toNumberOrNull(value) ?? Number.NaN;
@@ -31,14 +34,7 @@ export interface AnalyticsRecord {
   runs: AnalyticsRunRecord[];
 }
 
-export type CentralityAnalysis = 'pageRank' | 'betweenness';
 
-export interface CentralityScoreRecord {
-  analysis: CentralityAnalysis;
-  nodeId: string;
-  score: number;
-  rank: number;
-}
 
 export interface CommunityMember {
   id: string;
@@ -62,12 +58,6 @@ export interface PairRecord {
   practiceIds: string[];
 }
 
-export interface NodeAnalyticsRecord {
-  nodeId: string;
-  pageRank: CentralityScoreRecord;
-  betweenness: CentralityScoreRecord;
-  community: number;
-}
 
 export interface AreaActorCategoryRecord {
   areaId: string;
@@ -90,12 +80,6 @@ WHERE s.datasetVersion = d.version AND ($label IS NULL OR s.label = $label)
 RETURN s.nodeId AS nodeId, s.value AS score, s.rank AS rank
 ORDER BY s.rank
 LIMIT $first`;
-
-const NODE_SCORES_STATEMENT = `MATCH (d:Dataset {key: $key})
-UNWIND $ids AS id
-MATCH (s:AnalyticsScore {nodeId: id})
-WHERE s.datasetVersion = d.version
-RETURN id, collect(s {.analysis, .value, .rank, .community}) AS scores`;
 
 // Members in reading order: practices by number, actors by name, instruments by title.
 const COMMUNITIES_STATEMENT = `MATCH (d:Dataset {key: $key})
@@ -148,28 +132,7 @@ export class AnalyticsLoaders {
 
   constructor(private readonly reader: GraphReader) {
     this.scores = new DataLoader(async (ids) => {
-      const rows = await reader.read<{ id: string; scores: Record<string, unknown>[] }>(NODE_SCORES_STATEMENT, { key: DATASET_KEY, ids: [...new Set(ids)] });
-      const byId = new Map<string, NodeAnalyticsRecord>();
-      for (const row of rows) {
-        const nodeId = row.get('id');
-        const scores = new Map(row.get('scores').map((score) => [score['analysis'] as string, score]));
-        const pageRank = scores.get('pageRank');
-        const betweenness = scores.get('betweenness');
-        const community = scores.get('louvain');
-        if (!pageRank || !betweenness || !community) continue;
-        const centrality = (analysis: CentralityAnalysis, score: Record<string, unknown>): CentralityScoreRecord => ({
-          analysis,
-          nodeId,
-          score: toNumber(score['value']),
-          rank: toNumber(score['rank']),
-        });
-        byId.set(nodeId, {
-          nodeId,
-          pageRank: centrality('pageRank', pageRank),
-          betweenness: centrality('betweenness', betweenness),
-          community: toNumber(community['community']),
-        });
-      }
+      const byId = await readNodeAnalytics(reader, ids);
       return ids.map((id) => byId.get(id) ?? null);
     });
   }
@@ -189,7 +152,7 @@ export class AnalyticsLoaders {
         gdsVersion: run['gdsVersion'] as string,
         computedAt: run['computedAt'] as string,
         statistics: parseJson(run['statistics']),
-      })),
+      })).sort((x, y) => ANALYSIS_NAMES.indexOf(x.analysis) - ANALYSIS_NAMES.indexOf(y.analysis)),
     }));
     return this.runsRead;
   }

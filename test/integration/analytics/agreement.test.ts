@@ -3,15 +3,24 @@
 // the GDS projection: centrality within a tolerance, communities through
 // modularity (labels differ between implementations), pairs exactly.
 import Graph from 'graphology';
-import louvain from 'graphology-communities-louvain';
-import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
-import pagerank from 'graphology-metrics/centrality/pagerank.js';
-import modularity from 'graphology-metrics/graph/modularity.js';
+import louvainModule from 'graphology-communities-louvain';
+import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
+import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
+import modularityModule from 'graphology-metrics/graph/modularity.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANALYSES, ANALYTICS_NODE_LABELS, ANALYTICS_RELATIONSHIP_TYPES } from '../../../src/analytics/definitions.js';
 import { closeTestDriver, testDatabase, testDriver } from '../../support/neo4j.js';
 
 type UndirectedGraph = InstanceType<typeof Graph.UndirectedGraph>;
+
+/** These packages are CommonJS typed as ES modules: at run time the module is the function, for TypeScript its `default`. */
+function callable<T>(module: { default: T }): T {
+  return (module as { default?: T }).default ?? (module as unknown as T);
+}
+const pagerank = callable(pagerankModule);
+const betweennessCentrality = callable(betweennessModule);
+const modularity = callable(modularityModule);
+const louvain = callable(louvainModule);
 
 let graph: UndirectedGraph;
 const scores = new Map<string, Map<string, number>>();

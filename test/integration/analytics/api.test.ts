@@ -39,7 +39,7 @@ describe('analytics over GraphQL', () => {
       expect(run['statistics']).toMatchObject({ nodeCount: expect.any(Number) });
     }
     expect(data.analytics.runs.find((run) => run['analysis'] === 'pageRank')).toMatchObject({
-      algorithm: 'gds.pageRank.stream',
+      algorithm: 'gds.pageRank.mutate',
       parameters: { dampingFactor: 0.85 },
     });
   });
@@ -58,7 +58,7 @@ describe('analytics over GraphQL', () => {
     expect(values).toEqual([...values].sort((x, y) => y - x));
     expect(data.analytics.actors.every((score) => score.node.__typename === 'Actor')).toBe(true);
     expect(data.analytics.bridges.every((score) => score.node.__typename === 'GoodPractice' && score.run.analysis === 'betweenness')).toBe(true);
-    expect(data.analytics.actors[0]!.run.algorithm).toBe('gds.pageRank.stream');
+    expect(data.analytics.actors[0]!.run.algorithm).toBe('gds.pageRank.mutate');
   });
 
   it('gives each practice, actor and instrument its scores and community, consistent with the lists', async () => {
@@ -162,5 +162,21 @@ describe('analytics over GraphQL', () => {
       else expect(node.analytics).toBeNull();
     }
     expect(nodes.some((node) => node.type === 'Step')).toBe(true);
+  });
+
+  it('keeps a hostile nesting through communities and their members to a few statements', async () => {
+    const nested = await api.query<{ analytics: { communities: unknown[] } }>(`{ analytics { communities { practices { analytics {
+      community { practices { analytics { community { practices { number } } } } } } } } } }`);
+    expect(dataOf(nested).analytics.communities.length).toBeGreaterThan(1);
+    // runs, communities, member practices, their scores, the next level's practices, their scores, the last practices.
+    expect(nested.roundTrips).toBeLessThanOrEqual(7);
+  });
+
+  it('refuses aliased pair lists whose estimated size exceeds the cost budget, before reading anything', async () => {
+    const aliases = Array.from({ length: 10 }, (_, index) => `p${index}: coCitation(first: 500) { weight practices { title citations { text } } }`).join(' ');
+    const response = await api.query(`{ analytics { ${aliases} } }`);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.message).toMatch(/estimated cost/);
+    expect(response.roundTrips).toBe(0);
   });
 });

@@ -634,9 +634,130 @@ describe('statements of root fields', () => {
           "cypher": "MATCH (d:Dataset {key: $key})
       RETURN d.version AS version, d.sourceSha256 AS sourceSha256, d.sourcePath AS sourcePath,
         CASE WHEN d.loadedAt IS NULL THEN null ELSE toString(d.loadedAt) END AS loadedAt,
-        d.nodeCount AS nodeCount, d.relationshipCount AS relationshipCount",
+        d.nodeCount AS nodeCount, d.relationshipCount AS relationshipCount, d.analyticsComputedAt AS analyticsComputedAt",
           "parameters": {
             "key": "toolkit",
+          },
+        },
+      ]
+    `);
+  });
+
+  it('analytics: every figure read with its arguments as parameters, joined to the current dataset', async () => {
+    // The runs read answers one stored run, so the fields below it run too.
+    const run = { key: 'pageRank@v1', analysis: 'pageRank', description: '', algorithm: 'gds.pageRank.stream', parameters: '{}', projection: '{}', datasetVersion: 'v1', gdsVersion: '2.13.9', computedAt: '2026-01-01T00:00:00Z', statistics: '{}' };
+    const reader = new RecordingGraphReader(undefined, ({ cypher }) =>
+      cypher.includes('AnalyticsRun') ? [{ get: (key: string) => (key === 'runs' ? [run] : 'v1') } as never] : [],
+    );
+    const response = await server.executeOperation(
+      {
+        query: `query ($instrument: ID, $actor: ID) { analytics { centrality(type: ACTOR, first: 3) { rank } communities { number }
+          coCitation(instrument: $instrument, first: 2) { weight } coOccurrence(actor: $actor) { weight } similarity(practice: 4) { score }
+          areaActorCategories { category } } goodPractice(number: 1) { analytics { pageRank { score } } } }`,
+        variables: { instrument: 'instrument:zqinstrument', actor: 'actor:zqactor' },
+      },
+      { contextValue: contextFor(reader) },
+    );
+    if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+    expect(response.body.singleResult.errors).toBeUndefined();
+    const statements = reader.statements.map(({ cypher, parameters }) => ({ cypher, parameters: JSON.parse(JSON.stringify(parameters, plain)) as Record<string, unknown> }));
+    expectNoSplicedValues(statements, ['zqinstrument', 'zqactor']);
+    expect(statements.every(({ cypher }) => !cypher.includes('AnalyticsScore') && !cypher.includes('AnalyticsPair') || cypher.includes('d.version'))).toBe(true);
+    expect(statements).toMatchInlineSnapshot(`
+      [
+        {
+          "cypher": "MATCH (d:Dataset {key: $key})
+      OPTIONAL MATCH (r:AnalyticsRun) WHERE r.datasetVersion = d.version
+      WITH d, r ORDER BY r.key
+      RETURN d.version AS datasetVersion, collect(r {.*}) AS runs",
+          "parameters": {
+            "key": "toolkit",
+          },
+        },
+        {
+          "cypher": "MATCH (d:Dataset {key: $key})
+      MATCH (s:AnalyticsScore {analysis: $analysis})
+      WHERE s.datasetVersion = d.version AND ($label IS NULL OR s.label = $label)
+      RETURN s.nodeId AS nodeId, s.value AS score, s.rank AS rank
+      ORDER BY s.rank
+      LIMIT $first",
+          "parameters": {
+            "analysis": "pageRank",
+            "first": 3,
+            "key": "toolkit",
+            "label": "Actor",
+          },
+        },
+        {
+          "cypher": "MATCH (d:Dataset {key: $key})
+      MATCH (s:AnalyticsScore {analysis: 'louvain'})
+      WHERE s.datasetVersion = d.version
+      MATCH (n:Node {id: s.nodeId})
+      WITH s, n ORDER BY s.community, s.label, n.number, n.name, n.title, n.id
+      RETURN s.community AS number, collect({id: s.nodeId, label: s.label}) AS members
+      ORDER BY number",
+          "parameters": {
+            "key": "toolkit",
+          },
+        },
+        {
+          "cypher": "MATCH (d:Dataset {key: $key})
+      MATCH (p:AnalyticsPair {analysis: $analysis})
+      WHERE p.datasetVersion = d.version AND ($node IS NULL OR p.a = $node OR p.b = $node)
+      RETURN p.a AS a, p.b AS b, p.weight AS weight, coalesce(p.practiceIds, []) AS practiceIds
+      ORDER BY p.weight DESC, p.a, p.b
+      LIMIT $first",
+          "parameters": {
+            "analysis": "instrumentCoCitation",
+            "first": 2,
+            "key": "toolkit",
+            "node": "instrument:zqinstrument",
+          },
+        },
+        {
+          "cypher": "MATCH (d:Dataset {key: $key})
+      MATCH (p:AnalyticsPair {analysis: $analysis})
+      WHERE p.datasetVersion = d.version AND ($node IS NULL OR p.a = $node OR p.b = $node)
+      RETURN p.a AS a, p.b AS b, p.weight AS weight, coalesce(p.practiceIds, []) AS practiceIds
+      ORDER BY p.weight DESC, p.a, p.b
+      LIMIT $first",
+          "parameters": {
+            "analysis": "actorCoOccurrence",
+            "first": 50,
+            "key": "toolkit",
+            "node": "actor:zqactor",
+          },
+        },
+        {
+          "cypher": "MATCH (d:Dataset {key: $key})
+      MATCH (p:AnalyticsPair {analysis: $analysis})
+      WHERE p.datasetVersion = d.version AND ($node IS NULL OR p.a = $node OR p.b = $node)
+      RETURN p.a AS a, p.b AS b, p.weight AS weight, coalesce(p.practiceIds, []) AS practiceIds
+      ORDER BY p.weight DESC, p.a, p.b
+      LIMIT $first",
+          "parameters": {
+            "analysis": "nodeSimilarity",
+            "first": 50,
+            "key": "toolkit",
+            "node": "gp:4",
+          },
+        },
+        {
+          "cypher": "MATCH (area:Area)-[:HAS_PRACTICE]->(p:GoodPractice)-[:MENTIONS_ACTOR]->(actor:Actor)
+      WITH area, actor.category AS category, p, actor ORDER BY p.number, actor.name
+      WITH area, category, collect(DISTINCT p.id) AS practiceIds, collect(DISTINCT actor.id) AS actorIds
+      RETURN area.id AS areaId, area.code AS areaCode, category, practiceIds, actorIds
+      ORDER BY area.order, area.code, category",
+          "parameters": {},
+        },
+        {
+          "cypher": "UNWIND $numbers AS number
+      MATCH (x:GoodPractice {number: number})
+      RETURN x{.id, .number} AS x",
+          "parameters": {
+            "numbers": [
+              1,
+            ],
           },
         },
       ]
