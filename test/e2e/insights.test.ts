@@ -4,14 +4,19 @@
 // Data Science computed. What the page shows is compared with what the API
 // answers; the downloads are read back.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import neo4j, { type Driver } from 'neo4j-driver';
 import pino from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GDS_MISSING_MESSAGE } from '../../src/analytics/compute.js';
 import { startServer, type StartedServer } from '../../src/api/server.js';
 import { REPO_ROOT } from '../../src/store/config.js';
+import { ensureToolkitLoaded } from '../../src/store/dataset.js';
+import { launchNeo4j, type LaunchedNeo4j } from '../../src/store/launcher.js';
 import { communityColour } from '../../web/src/analytics.js';
 import { baseSize } from '../../web/src/graph/model.js';
 import { closeTestDriver, testDatabase, testDriver, testGraph } from '../support/neo4j.js';
@@ -315,32 +320,44 @@ describe.skipIf(!hasChromium)('Insights and the analytics graph view in Chromium
     await page.screenshot({ path: path.join(ARTIFACTS, 'graph-communities.png'), fullPage: true });
   });
 
-  it('says plainly that the analytics are unavailable when the database has no Graph Data Science plugin', async () => {
-    // The test Neo4j has the plugin: the service's answer for a database without it is put in
-    // place of the analytics answers (the other requests reach the service unchanged).
+  it('says plainly that the analytics are unavailable on a Neo4j without the Graph Data Science plugin', async () => {
+    // A second, throw-away Neo4j started without the plugin, with the same dataset, and the service over it.
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nexus-neo4j-e2e-nogds-'));
+    const password = randomBytes(12).toString('hex');
+    let launched: LaunchedNeo4j | undefined;
+    let driver: Driver | undefined;
+    let bare: StartedServer | undefined;
     const other = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await other.route(`${baseUrl}/graphql`, async (route) => {
-      if (!(route.request().postData() ?? '').includes('analytics')) return route.continue();
-      await route.fulfill({
-        contentType: 'application/json',
-        body: JSON.stringify({ data: { analytics: null }, errors: [{ message: GDS_MISSING_MESSAGE, path: ['analytics'], extensions: { code: 'ANALYTICS_UNAVAILABLE' } }] }),
-      });
-    });
     try {
-      await other.goto(`${baseUrl}/#/insights`);
+      launched = await launchNeo4j({ dataDir, port: 0, username: 'neo4j', password, heapMb: 512, pageCacheMb: 64, gds: false });
+      driver = neo4j.driver(launched.uri, neo4j.auth.basic('neo4j', password));
+      await ensureToolkitLoaded(driver, { database: testDatabase(), graph: testGraph(), log: () => undefined });
+      bare = await startServer({ driver, database: testDatabase(), port: 0, webRoot: WEB_ROOT, logger: pino({ level: 'silent' }) });
+      const bareUrl = `http://127.0.0.1:${bare.port}`;
+      await other.goto(`${bareUrl}/#/insights`);
       await other.waitForSelector('main:not([aria-busy]) h1');
       expect(await other.locator('h1').textContent()).toBe('Insights');
-      expect(await other.locator('main [role="alert"]').textContent()).toContain(GDS_MISSING_MESSAGE);
+      const alert = (await other.locator('main [role="alert"]').textContent()) ?? '';
+      expect(alert).toContain(GDS_MISSING_MESSAGE);
+      expect(alert).toMatch(/graph-data-science/);
       // The graph view still draws, by type, and says why it cannot size by centrality.
-      await other.goto(`${baseUrl}/#/graph?id=gp%3A17&size=pagerank`);
+      await other.goto(`${bareUrl}/#/graph?id=gp%3A17&size=pagerank&colour=community`);
       await other.waitForSelector('.graph-canvas[data-ready] canvas');
       expect(await other.locator('.graph-analytics [role="alert"]').textContent()).toContain(GDS_MISSING_MESSAGE);
-      const sizes = await other.locator('.node-button').evaluateAll((buttons) => buttons.map((button) => [(button as HTMLElement).dataset['type']!, Number((button as HTMLElement).dataset['size'])] as const));
+      const sizes = await other
+        .locator('.node-button')
+        .evaluateAll((buttons) => buttons.map((button) => [(button as HTMLElement).dataset['type']!, Number((button as HTMLElement).dataset['size'])] as const));
+      expect(sizes.length).toBeGreaterThan(3);
       for (const [type, size] of sizes) expect(size).toBe(baseSize(type));
+      await other.screenshot({ path: path.join(ARTIFACTS, 'insights-without-gds.png') });
     } finally {
       await other.close();
+      await bare?.close();
+      await driver?.close();
+      await launched?.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 240_000);
 
   it('runs under a strict Content-Security-Policy, style attributes refused too', async () => {
     const strict = await browser.newPage({ viewport: { width: 1280, height: 900 } });
