@@ -165,8 +165,9 @@ describe.skipIf(!hasChromium)('Insights and the analytics graph view in Chromium
     await closeTestDriver();
   });
 
-  it('is reached from the navigation and charts the most central actors, each bar linking to its page', async () => {
+  it('is reached from the header and the home page, and charts the most central actors, each bar linking to its page', async () => {
     await open('#/');
+    expect(await page.locator('section[aria-labelledby="network-title"] a[href="#/insights"]').count()).toBe(1);
     await page.locator('.site-header nav a', { hasText: 'Insights' }).click();
     await page.waitForSelector('main:not([aria-busy]) [data-chart="actors"] svg');
     expect(page.url()).toContain('#/insights');
