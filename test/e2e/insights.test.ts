@@ -267,6 +267,14 @@ describe.skipIf(!hasChromium)('Insights and the analytics graph view in Chromium
     const png = await download('[data-chart="instrument-co-citation"] [data-export="png"]');
     expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(png.bytes.length).toBeGreaterThan(10_000);
+    // The network: one disc per instrument among the 20 most co-cited, one line per pair of them.
+    const cited = new Set(api.coCitation.flatMap((pair) => [pair.instrument.id, pair.coCited.id]));
+    const network = page.locator('[data-chart="instrument-co-citation-network"]');
+    const discs = await network.locator('svg circle').count();
+    expect(discs).toBe(Math.min(20, cited.size));
+    const lines = parseCsv((await download('[data-chart="instrument-co-citation-network"] [data-export="csv"]')).text).slice(1);
+    expect(new Set(lines.flatMap((row) => [row[0], row[2]])).size).toBeLessThanOrEqual(discs);
+    expect(await network.locator('svg [aria-label="link"] line, svg [aria-label="link"] path').count()).toBe(lines.length);
     const pairs = parseCsv((await download('[data-chart="instrument-co-citation"] [data-export="csv"]')).text).slice(1);
     expect(pairs.map((row) => [row[0], row[2], Number(row[4])])).toEqual(api.coCitation.map((pair) => [pair.instrument.id, pair.coCited.id, pair.weight]));
   });

@@ -6,6 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { colourOf, displayLabelOf } from '../../../src/graph/model.js';
 import { ANALYTICS_UNAVAILABLE, MEASURE_INFO, communityColour, formatScore, provenanceText, shortVersion, describeParameters, type AnalyticsRun } from '../analytics.js';
 import { ApiError, graphql } from '../api.js';
+import { GraphModel } from '../graph/model.js';
 import { PLOT_CLASS, chartFigure, dataTable, shortLabel, textWidth, uniqueLabels } from '../charts.js';
 import { emptyNote, h, section, type Children } from '../dom.js';
 import { entityHref, graphHref, insightsHref, MEASURES, practiceHref, type Measure } from '../routes.js';
@@ -72,6 +73,13 @@ interface InsightsData {
 }
 
 const instrumentLabel = (instrument: InstrumentName): string => displayLabelOf('Instrument', instrument.id, instrument as unknown as Record<string, unknown>);
+
+/** A label for a crowded drawing: the short name, a short title, the UN symbol, else the title cut at a word. */
+function compactInstrumentLabel(instrument: InstrumentName, max = 44): string {
+  if (instrument.shortName) return shortLabel(instrument.shortName, max);
+  if (instrument.title.length <= max) return instrument.title;
+  return instrument.symbol ?? shortLabel(instrument.title, max - 8);
+}
 
 function nodeName(node: Score['node']): string {
   if (node.__typename === 'GoodPractice') return `GP ${node.number}: ${node.title ?? ''}`;
@@ -268,8 +276,10 @@ function areaMatrix(cells: InsightsData['analytics']['areaActorCategories'], dat
   });
 }
 
-function coCitationMatrix(pairs: InsightsData['analytics']['coCitation']): HTMLElement {
-  if (pairs.length === 0) return emptyNote('No two instruments are cited by the same practice.');
+type CoCitationPairs = InsightsData['analytics']['coCitation'];
+
+/** The instruments with the most co-citations (sum of the weights of their pairs), most first, ties by id. */
+function mostCoCited(pairs: CoCitationPairs, count: number): Array<{ instrument: InstrumentName; strength: number }> {
   const instruments = new Map<string, InstrumentName>();
   const strength = new Map<string, number>();
   for (const pair of pairs) {
@@ -278,10 +288,91 @@ function coCitationMatrix(pairs: InsightsData['analytics']['coCitation']): HTMLE
       strength.set(instrument.id, (strength.get(instrument.id) ?? 0) + pair.weight);
     }
   }
-  const shown = [...strength.entries()]
+  return [...strength.entries()]
     .sort(([leftId, left], [rightId, right]) => right - left || leftId.localeCompare(rightId))
-    .slice(0, MATRIX_INSTRUMENTS)
-    .map(([id]) => instruments.get(id)!);
+    .slice(0, count)
+    .map(([id, total]) => ({ instrument: instruments.get(id)!, strength: total }));
+}
+
+/** The co-citation network of the most co-cited instruments: a force layout, links as thick as the practices shared. */
+function coCitationNetwork(pairs: CoCitationPairs): HTMLElement {
+  if (pairs.length === 0) return emptyNote('No two instruments are cited by the same practice.');
+  const top = mostCoCited(pairs, MATRIX_INSTRUMENTS);
+  const model = new GraphModel();
+  const ids = new Set(top.map((entry) => entry.instrument.id));
+  const links = pairs.filter((pair) => ids.has(pair.instrument.id) && ids.has(pair.coCited.id));
+  model.merge({
+    nodes: top.map((entry) => ({ id: entry.instrument.id, type: 'Instrument', label: instrumentLabel(entry.instrument) })),
+    edges: links.map((pair) => ({ id: `${pair.instrument.id}|${pair.coCited.id}`, source: pair.instrument.id, target: pair.coCited.id, type: 'CO_CITED' })),
+  });
+  model.layout(300, 'force');
+  const position = (id: string): { x: number; y: number } => model.all.getNodeAttributes(id);
+  const highest = Math.max(1, ...top.map((entry) => entry.strength));
+  const nodes = top.map((entry, index) => ({
+    ...position(entry.instrument.id),
+    number: index + 1,
+    label: compactInstrumentLabel(entry.instrument),
+    name: instrumentLabel(entry.instrument),
+    strength: entry.strength,
+    radius: 4 + 10 * Math.sqrt(entry.strength / highest),
+    href: entityHref('instrument', entry.instrument.id),
+  }));
+  const edges = links.map((pair) => {
+    const from = position(pair.instrument.id);
+    const to = position(pair.coCited.id);
+    return { x1: from.x, y1: from.y, x2: to.x, y2: to.y, weight: pair.weight, names: `${instrumentLabel(pair.instrument)} + ${instrumentLabel(pair.coCited)}`, practices: pair.practices.map((practice) => practice.number) };
+  });
+  const heaviest = Math.max(1, ...edges.map((edge) => edge.weight));
+  type NodeRow = (typeof nodes)[number];
+  type EdgeRow = (typeof edges)[number];
+  const height = 560;
+  const margin = 30;
+  const span = (values: number[]): [number, number] => [Math.min(...values), Math.max(...values)];
+  const [bottom, topY] = span(nodes.map((node) => node.y));
+  const unitsPerPixel = Math.max(topY - bottom, 1) / (height - 2 * margin - 24);
+  const chart = Plot.plot({
+    className: PLOT_CLASS,
+    width: 860,
+    height,
+    margin,
+    marginLeft: 110,
+    marginRight: 110,
+    // The drawing's own extent (the layout is bounded, not always square); room above for the top labels.
+    x: { axis: null, domain: span(nodes.map((node) => node.x)) },
+    y: { axis: null, domain: [bottom, topY + 24 * unitsPerPixel] },
+    r: { type: 'identity' },
+    marks: [
+      Plot.link(edges, {
+        x1: 'x1',
+        y1: 'y1',
+        x2: 'x2',
+        y2: 'y2',
+        stroke: '#6e7781',
+        strokeOpacity: (edge: EdgeRow) => 0.25 + 0.6 * (edge.weight / heaviest),
+        strokeWidth: (edge: EdgeRow) => 0.6 + 4 * (edge.weight / heaviest),
+        title: (edge: EdgeRow) => `${edge.names}: cited together by ${edge.weight} practices (GP ${edge.practices.join(', ')})`,
+      }),
+      Plot.dot(nodes, { x: 'x', y: 'y', r: 'radius', fill: colourOf('Instrument'), stroke: 'white', strokeWidth: 1.5, href: 'href', title: (node: NodeRow) => `${node.name}: ${node.strength} co-citations` }),
+      // Each label just above its disc (dy is one constant for a mark; the offset is in data units).
+      Plot.text(nodes, { x: 'x', y: (node: NodeRow) => node.y + (node.radius + 8) * unitsPerPixel, text: 'label', href: 'href', fill: '#1f2328', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+    ],
+  });
+  const run = pairs[0]?.run;
+  return chartFigure({
+    key: 'instrument-co-citation-network',
+    description: `Network of the ${nodes.length} most co-cited instruments: a link joins two instruments cited by the same practices, thicker when more practices cite both; larger discs have more co-citations.`,
+    chart,
+    provenance: [provenance(run, 'Instrument co-citation network'), ' Positions by a force layout (ForceAtlas2) in the page: only the links and their weights carry meaning.'],
+    csv: {
+      header: ['instrument', 'instrument name', 'co-cited', 'co-cited name', 'practices citing both'],
+      rows: links.map((pair) => [pair.instrument.id, instrumentLabel(pair.instrument), pair.coCited.id, instrumentLabel(pair.coCited), pair.weight]),
+    },
+  });
+}
+
+function coCitationMatrix(pairs: CoCitationPairs): HTMLElement {
+  if (pairs.length === 0) return emptyNote('No two instruments are cited by the same practice.');
+  const shown = mostCoCited(pairs, MATRIX_INSTRUMENTS).map((entry) => entry.instrument);
   // Rows are labelled "1. name"; columns by the same numbers, so long titles are written once.
   const labels = uniqueLabels(shown.map((instrument, index) => `${index + 1}. ${shortLabel(instrumentLabel(instrument), 44)}`));
   const indexOf = new Map(shown.map((instrument, index) => [instrument.id, index]));
@@ -439,7 +530,7 @@ export async function renderInsights(context: ViewContext, measure: Measure): Pr
     section(`Most central practices (${info.label})`, 'practices-title', centralityChart('practices', 'Practices', 'GoodPractice', analytics.practices, measure)),
     section('Practice communities', 'communities-title', h('p', { class: 'muted' }, 'Practices, actors and instruments that are more linked to each other than to the rest of the toolkit.'), communitiesSection(analytics.communities)),
     section('Area × actor category', 'matrix-title', h('p', { class: 'muted' }, 'Which kinds of actors each area of the toolkit calls on; a zero shows a category the area never names.'), areaMatrix(analytics.areaActorCategories, analytics.datasetVersion)),
-    section('Instrument co-citation', 'cocitation-title', h('p', { class: 'muted' }, `Which instruments practices cite together: the ${MATRIX_INSTRUMENTS} instruments with the most co-citations; each cell counts the practices citing both.`), coCitationMatrix(analytics.coCitation)),
+    section('Instrument co-citation', 'cocitation-title', h('p', { class: 'muted' }, `Which instruments practices cite together: the ${MATRIX_INSTRUMENTS} instruments with the most co-citations; the network shows which cluster, the matrix counts the practices citing each pair.`), coCitationNetwork(analytics.coCitation), coCitationMatrix(analytics.coCitation)),
     section('How these figures were computed', 'runs-title', runsList(analytics.runs)),
   );
   // In-page links move focus to their section (the hash holds the route).
