@@ -14,7 +14,7 @@ import type { RenderedView, ViewContext } from './view.js';
 
 /** Bars per centrality chart. */
 const TOP = 15;
-/** Instruments in the co-citation matrix (those with the most co-citations). */
+/** Instruments in the co-citation network and matrix (those with the most co-citations). */
 const MATRIX_INSTRUMENTS = 20;
 
 const INSIGHTS_QUERY = `
@@ -244,7 +244,7 @@ function areaMatrix(cells: InsightsData['analytics']['areaActorCategories'], dat
     height: 150 + areas.length * 44,
     marginLeft: textWidth(areas.map(areaLabel), 12) + 12,
     marginBottom: 96,
-    x: { label: 'Actor category', domain: categories, tickRotate: -40 },
+    x: { label: 'Actor category', domain: categories, tickRotate: -40, tickFormat: (category: string) => category.replace(/-/g, ' ') },
     y: { label: null, domain: areas.map(areaLabel) },
     // Sequential single-hue scale: readable with any colour-vision deficiency and in grey.
     color: { type: 'linear', scheme: 'blues', domain: [0, highest] },
