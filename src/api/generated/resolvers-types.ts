@@ -1077,6 +1077,8 @@ export type RelatedPractice = {
   sharedActors: Array<Actor>;
   /** Instruments both practices cite. */
   sharedInstruments: Array<Instrument>;
+  /** One more reason, derived by the network analytics: node similarity of the two practices (Jaccard over the actors and instruments they name and cite, gds.nodeSimilarity). Not part of `score`; null when they share nothing; an ANALYTICS_UNAVAILABLE error without Graph Data Science (see `Query.analytics`). */
+  similarity?: Maybe<PracticeSimilarity>;
 };
 
 /** A full-text search hit. */
@@ -1851,6 +1853,7 @@ export type RelatedPracticeResolvers<ContextType = ApiContext, ParentType extend
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   sharedActors?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   sharedInstruments?: Resolver<Array<ResolversTypes['Instrument']>, ParentType, ContextType>;
+  similarity?: Resolver<Maybe<ResolversTypes['PracticeSimilarity']>, ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {

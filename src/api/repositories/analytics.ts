@@ -97,6 +97,12 @@ RETURN p.a AS a, p.b AS b, p.weight AS weight, coalesce(p.practiceIds, []) AS pr
 ORDER BY p.weight DESC, p.a, p.b
 LIMIT $first`;
 
+const SIMILARITIES_STATEMENT = `MATCH (d:Dataset {key: $key})
+UNWIND $ids AS id
+MATCH (p:AnalyticsPair {analysis: 'nodeSimilarity'})
+WHERE p.datasetVersion = d.version AND (p.a = id OR p.b = id)
+RETURN id, collect(p {.a, .b, .weight}) AS pairs`;
+
 const AREA_ACTOR_CATEGORIES_STATEMENT = `MATCH (area:Area)-[:HAS_PRACTICE]->(p:GoodPractice)-[:MENTIONS_ACTOR]->(actor:Actor)
 WITH area, actor.category AS category, p, actor ORDER BY p.number, actor.name
 WITH area, category, collect(DISTINCT p.id) AS practiceIds, collect(DISTINCT actor.id) AS actorIds
@@ -129,12 +135,34 @@ export class AnalyticsLoaders {
   private communitiesRead: Promise<CommunityRecord[]> | undefined;
   private categoriesRead: Promise<AreaActorCategoryRecord[]> | undefined;
   private readonly scores: DataLoader<string, NodeAnalyticsRecord | null>;
+  private readonly similarities: DataLoader<string, PairRecord[]>;
 
   constructor(private readonly reader: GraphReader) {
     this.scores = new DataLoader(async (ids) => {
       const byId = await readNodeAnalytics(reader, ids);
       return ids.map((id) => byId.get(id) ?? null);
     });
+    this.similarities = new DataLoader(async (ids) => {
+      const rows = await reader.read<{ id: string; pairs: { a: string; b: string; weight: unknown }[] }>(SIMILARITIES_STATEMENT, {
+        key: DATASET_KEY,
+        ids: [...new Set(ids)],
+      });
+      const byId = new Map(
+        rows.map((row) => [
+          row.get('id'),
+          row.get('pairs').map((pair): PairRecord => {
+            const [first, second] = pair.b === row.get('id') ? [pair.b, pair.a] : [pair.a, pair.b];
+            return { analysis: 'nodeSimilarity', first, second, weight: toNumber(pair.weight), practiceIds: [] };
+          }),
+        ]),
+      );
+      return ids.map((id) => byId.get(id) ?? []);
+    });
+  }
+
+  /** The node similarity of two practices (batched by the first); null when they share nothing. */
+  async similarity(practiceId: string, otherId: string): Promise<PairRecord | null> {
+    return (await this.similarities.load(practiceId)).find((pair) => pair.second === otherId) ?? null;
   }
 
   /** The runs stored for the current dataset (empty when none are). */

@@ -39,7 +39,7 @@ function bounded(value: number | null | undefined, fallback: number, max: number
 }
 
 /** The runs of the current dataset, or ANALYTICS_UNAVAILABLE saying why there are none. */
-async function currentRuns(context: ApiContext) {
+export async function currentRuns(context: ApiContext) {
   const state = await context.loaders.analytics.runs();
   if (state.datasetVersion !== null && state.runs.length > 0) return { datasetVersion: state.datasetVersion, runs: state.runs };
   const message = await diagnoseMissingAnalytics(context.reader, state.datasetVersion);

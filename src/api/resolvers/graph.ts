@@ -1,6 +1,6 @@
 // The Node interface, connections, and the plain-data shapes for graph tools.
 import { ANALYTICS_NODE_LABELS } from '../../analytics/definitions.js';
-import { analyticsField } from './analytics.js';
+import { analyticsField, currentRuns } from './analytics.js';
 import type {
   DatasetResolvers,
   GraphEdgeResolvers,
@@ -75,6 +75,10 @@ export const RelatedPractice: RelatedPracticeResolvers = {
     Promise.all(record.sharedInstrumentIds.map((id) => loaders.existingNode(id, planOf(info)))),
   referencesTo: (record) => record.referencesTo,
   referencedFrom: (record) => record.referencedFrom,
+  similarity: async (record, _args, context) => {
+    const [pair] = await Promise.all([context.loaders.analytics.similarity(record.fromId, record.practiceId), currentRuns(context)]);
+    return pair;
+  },
 };
 
 export const GraphNode: GraphNodeResolvers = {

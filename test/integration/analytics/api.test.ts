@@ -179,4 +179,20 @@ describe('analytics over GraphQL', () => {
     expect(response.errors?.[0]?.message).toMatch(/estimated cost/);
     expect(response.roundTrips).toBe(0);
   });
+
+  it('adds node similarity to related practices as one more reason, in one more statement', async () => {
+    const plain = await api.query('{ relatedPractices(number: 17, first: 10) { practice { number } score } }');
+    const withSimilarity = await api.query<{ relatedPractices: { practice: { number: number }; similarity: { practice: { number: number }; similar: { number: number }; score: number } | null }[]; analytics: { similarity: { similar: { number: number }; score: number }[] } }>(
+      '{ relatedPractices(number: 17, first: 10) { practice { number } score similarity { practice { number } similar { number } score } } analytics { similarity(practice: 17, first: 24) { similar { number } score } } }',
+    );
+    const data = dataOf(withSimilarity);
+    const expected = new Map(data.analytics.similarity.map((pair) => [pair.similar.number, pair.score]));
+    expect(data.relatedPractices.some((related) => related.similarity !== null)).toBe(true);
+    for (const related of data.relatedPractices) {
+      if (related.similarity === null) expect(expected.has(related.practice.number)).toBe(false);
+      else expect(related.similarity).toMatchObject({ practice: { number: 17 }, similar: { number: related.practice.number }, score: expected.get(related.practice.number) });
+    }
+    // The runs, the similarities (one batch), the pairs' practices: a fixed number more, whatever the rows.
+    expect(withSimilarity.roundTrips - plain.roundTrips).toBeLessThanOrEqual(5);
+  });
 });
