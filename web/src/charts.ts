@@ -118,7 +118,8 @@ export function chartFigure(figure: ChartFigure): HTMLElement {
     'figure',
     { class: 'chart', 'data-chart': figure.key },
     figure.legend ? h('div', { class: 'chart-legend' }, figure.legend) : null,
-    h('div', { class: 'chart-body' }, chart),
+    // Scrolls sideways on a phone rather than shrinking the text; focusable so the keyboard can scroll it.
+    h('div', { class: 'chart-body', tabindex: 0, role: 'group', 'aria-label': figure.description }, chart),
     h('figcaption', { class: 'provenance' }, figure.provenance),
     downloads,
     failed,
