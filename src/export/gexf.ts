@@ -1,10 +1,13 @@
 // GEXF 1.3 (gexf.net/1.3), written directly: typed attribute declarations,
 // node colours as viz:color r/g/b (which networkx's read_gexf and Gephi read),
 // and viz:position / viz:size from the layout, so Gephi opens a laid-out graph.
+// With network analytics: `analytics_*` node attributes, viz:size from
+// PageRank, and the provenance in <meta><description> (GEXF 1.3 has no
+// graph-level attributes).
+import { analyticsProvenance, analyticsValues, ANALYTICS_COLUMN_LIST, sizeForPageRank, type ExportAnalytics } from './analytics.js';
 import { inferColumns, toColumnValue, type Column } from './attribute-table.js';
-import type { ExportGraph } from './export-graph.js';
+import { DEFAULT_WRITE_OPTIONS, nodeColour, type ExportGraph, type WriteOptions } from './export-graph.js';
 import type { Layout } from './layout.js';
-import { colourOf as colourForType } from '../graph/model.js';
 import type { PropertyValue } from '../graph/values.js';
 import { escapeXml } from './xml-text.js';
 
@@ -49,26 +52,44 @@ export function rgb(hex: string): { r: number; g: number; b: number } {
   return { r: parseInt(match[1]!, 16), g: parseInt(match[2]!, 16), b: parseInt(match[3]!, 16) };
 }
 
-export function toGexf(graph: ExportGraph, layout: Layout = new Map()): string {
-  const nodeValues = graph.nodes.map((node) => renamed(node.properties, node.type));
+const TITLE = 'Nexus Policy Toolkit';
+
+/** The description of <meta>: the title, and with analytics where they come from (`analytics: ` + JSON). */
+export function gexfDescription(analytics: ExportAnalytics | null): string {
+  if (!analytics) return TITLE;
+  return `${TITLE}. analytics: ${JSON.stringify(analyticsProvenance(analytics))}`;
+}
+
+/** The size of a node: from its PageRank when it has one, else the layout's degree size. */
+export function gexfNodeSize(graph: ExportGraph, nodeId: string, layout: Layout): number | undefined {
+  const score = graph.analytics?.byNode.get(nodeId)?.pageRank.score;
+  if (score !== undefined && Number.isFinite(score)) return sizeForPageRank(score);
+  return layout.get(nodeId)?.size;
+}
+
+export function toGexf(graph: ExportGraph, layout: Layout = new Map(), options: WriteOptions = DEFAULT_WRITE_OPTIONS): string {
+  const nodeValues = graph.nodes.map((node) => ({ ...renamed(node.properties, node.type), ...analyticsValues(graph.analytics?.byNode.get(node.id)) }));
   const edgeValues = graph.edges.map((edge) => renamed(edge.properties, edge.type));
-  const nodeColumns = inferColumns(nodeValues, [{ name: 'type', type: 'string' }]);
+  const reserved: Column[] = [{ name: 'type', type: 'string' }, ...(graph.analytics ? ANALYTICS_COLUMN_LIST : [])];
+  const nodeColumns = inferColumns(nodeValues, reserved);
   const edgeColumns = inferColumns(edgeValues, [{ name: 'type', type: 'string' }]);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
-    '  <meta><creator>nexus-knowledge-graph</creator><description>Nexus Policy Toolkit</description></meta>',
+    `  <meta><creator>nexus-knowledge-graph</creator><description>${escapeXml(gexfDescription(graph.analytics))}</description></meta>`,
     '  <graph defaultedgetype="directed" mode="static">',
     ...declarations('node', nodeColumns),
     ...declarations('edge', edgeColumns),
     '    <nodes>',
   ];
   graph.nodes.forEach((node, index) => {
-    const { r, g, b } = rgb(colourForType(node.type));
+    const { r, g, b } = rgb(nodeColour(graph, node, options.colour));
     const placement = layout.get(node.id);
+    const size = gexfNodeSize(graph, node.id, layout);
     const viz = [
       `<viz:color r="${r}" g="${g}" b="${b}"/>`,
-      ...(placement ? [`<viz:position x="${placement.x}" y="${placement.y}" z="0"/>`, `<viz:size value="${placement.size}"/>`] : []),
+      ...(placement ? [`<viz:position x="${placement.x}" y="${placement.y}" z="0"/>`] : []),
+      ...(size !== undefined ? [`<viz:size value="${size}"/>`] : []),
     ].join('');
     lines.push(
       `      <node id="${escapeXml(node.id)}" label="${escapeXml(node.label)}">${attributeValues(nodeColumns, nodeValues[index]!)}${viz}</node>`,

@@ -3,10 +3,11 @@
 // element ids that are NMTOKENs (graph ids such as `gp:17/action:2` or
 // relationship ids with `->` and `#` are not), with the graph id kept in an
 // `id` attribute. Gephi, Cytoscape, yEd, networkx, igraph and
-// graphology-graphml read it.
+// graphology-graphml read it. Network analytics are typed `analytics_*` node
+// keys, and their provenance is graph data (`analytics`, JSON).
+import { analyticsProvenance, analyticsValues, ANALYTICS_COLUMN_LIST } from './analytics.js';
 import { inferColumns, toColumnValue, type Column } from './attribute-table.js';
-import type { ExportGraph } from './export-graph.js';
-import { colourOf as colourForType } from '../graph/model.js';
+import { DEFAULT_WRITE_OPTIONS, nodeColour, type ExportGraph, type WriteOptions } from './export-graph.js';
 import { escapeXml } from './xml-text.js';
 
 const NODE_RESERVED: Column[] = [
@@ -65,18 +66,31 @@ export function graphIdFromXmlId(xmlId: string): string {
   return xmlId.replace(/_x([0-9A-F]{4,6})_/g, (_match, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
 }
 
-export function toGraphML(graph: ExportGraph): string {
-  const nodeColumns = inferColumns(graph.nodes.map((node) => node.properties), NODE_RESERVED);
+/** The graph-level key holding the analytics' provenance. */
+export const GRAPHML_ANALYTICS_KEY = 'analytics';
+
+export function toGraphML(graph: ExportGraph, options: WriteOptions = DEFAULT_WRITE_OPTIONS): string {
+  const reserved = graph.analytics ? [...NODE_RESERVED, ...ANALYTICS_COLUMN_LIST] : NODE_RESERVED;
+  const nodeColumns = inferColumns(graph.nodes.map((node) => node.properties), reserved);
   const edgeColumns = inferColumns(graph.edges.map((edge) => edge.properties), EDGE_RESERVED);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
     ...keyDeclarations('node', 'n', nodeColumns),
     ...keyDeclarations('edge', 'e', edgeColumns),
+    ...(graph.analytics ? [`  <key id="g0" for="graph" attr.name="${GRAPHML_ANALYTICS_KEY}" attr.type="string"/>`] : []),
     '  <graph id="nexus-policy-toolkit" edgedefault="directed">',
+    ...(graph.analytics ? [`    <data key="g0">${escapeXml(JSON.stringify(analyticsProvenance(graph.analytics)))}</data>`] : []),
   ];
   for (const node of graph.nodes) {
-    const values = { ...node.properties, id: node.id, label: node.label, type: node.type, color: colourForType(node.type) };
+    const values = {
+      ...node.properties,
+      id: node.id,
+      label: node.label,
+      type: node.type,
+      color: nodeColour(graph, node, options.colour),
+      ...analyticsValues(graph.analytics?.byNode.get(node.id)),
+    };
     lines.push(`    <node id="${xmlIdFor(node.id)}">${dataElements('n', nodeColumns, values)}</node>`);
   }
   for (const edge of graph.edges) {

@@ -1,5 +1,6 @@
 // HTTP routes for the exports:
-//   GET /export/graph.graphml | graph.gexf | graph.cyjs   whole graph, or ?id=<node id>&depth=1..3
+//   GET /export/graph.graphml | graph.gexf | graph.cyjs   whole graph, or ?id=<node id>&depth=1..3;
+//       ?colour=community colours nodes by community (default: by type)
 //   GET /export/practices.csv (?bom=0 to omit the UTF-8 byte-order mark) | practices.json
 import cors from 'cors';
 import express, { type Request, type Response } from 'express';
@@ -9,8 +10,10 @@ import { labelOfId } from '../graph/model.js';
 import type { CircuitBreaker } from '../graph/circuit-breaker.js';
 import { isUnavailableError, Neo4jGraphReader, type GraphReader } from '../graph/reader.js';
 import { ALL_PROPERTIES, MAX_NEIGHBOURHOOD_DEPTH, MIN_NEIGHBOURHOOD_DEPTH, readNeighbourhood, readWholeGraph } from '../graph/subgraph.js';
+import { GDS_PLUGIN } from '../analytics/definitions.js';
+import { parseColourMode } from './analytics.js';
 import { toCytoscapeJson } from './cytoscape.js';
-import { toExportGraph, type ExportGraph } from './export-graph.js';
+import { readExportAnalytics, toExportGraph, type ExportGraph, type WriteOptions } from './export-graph.js';
 import { toGexf } from './gexf.js';
 import { toGraphML } from './graphml.js';
 import { LayoutCache, type Layout } from './layout.js';
@@ -27,6 +30,9 @@ export interface ExportRouterOptions {
 }
 
 class BadRequestError extends Error {}
+
+/** A request the data cannot answer as asked (community colours without community figures). */
+class ConflictError extends Error {}
 
 /** The requested centre node does not exist. */
 export class UnknownNodeError extends Error {
@@ -51,13 +57,13 @@ interface GraphFormat {
   contentType: string;
   /** True when the format carries node positions and sizes (the layout is computed once per dataset version). */
   laidOut?: boolean;
-  write(graph: ExportGraph, layout: Layout): string;
+  write(graph: ExportGraph, layout: Layout, options: WriteOptions): string;
 }
 
 const GRAPH_FORMATS: GraphFormat[] = [
-  { extension: 'graphml', contentType: 'application/graphml+xml; charset=utf-8', write: toGraphML },
+  { extension: 'graphml', contentType: 'application/graphml+xml; charset=utf-8', write: (graph, _layout, options) => toGraphML(graph, options) },
   { extension: 'gexf', contentType: 'application/gexf+xml; charset=utf-8', laidOut: true, write: toGexf },
-  { extension: 'cyjs', contentType: 'application/json; charset=utf-8', write: (graph) => JSON.stringify(toCytoscapeJson(graph)) },
+  { extension: 'cyjs', contentType: 'application/json; charset=utf-8', write: (graph, _layout, options) => JSON.stringify(toCytoscapeJson(graph, options)) },
 ];
 
 function single(value: unknown, name: string): string | undefined {
@@ -66,7 +72,19 @@ function single(value: unknown, name: string): string | undefined {
   return value;
 }
 
+function writeOptions(request: Request): WriteOptions {
+  const colour = parseColourMode(single(request.query['colour'], 'colour'));
+  if (typeof colour !== 'string') throw new BadRequestError(colour.error);
+  return { colour };
+}
+
+/** The requested graph with the figures of its nodes (the same reader: one more round trip, two statements run together). */
 async function readRequestedGraph(reader: GraphReader, request: Request): Promise<ExportGraph> {
+  const graph = await readRequestedSubgraph(reader, request);
+  return { ...graph, analytics: await readExportAnalytics(reader, graph) };
+}
+
+async function readRequestedSubgraph(reader: GraphReader, request: Request): Promise<ExportGraph> {
   const id = single(request.query['id'], 'id');
   const rawDepth = single(request.query['depth'], 'depth');
   if (id === undefined) {
@@ -94,6 +112,8 @@ function sendError(response: Response, error: unknown): void {
     response.status(400).json({ error: error.message });
   } else if (error instanceof UnknownNodeError) {
     response.status(404).json({ error: error.message });
+  } else if (error instanceof ConflictError) {
+    response.status(409).json({ error: error.message });
   } else if (isUnavailableError(error)) {
     response.status(503).set('retry-after', '5').json({ error: 'The graph database is unavailable; try again shortly' });
   } else {
@@ -116,14 +136,20 @@ export function createExportRouter(options: ExportRouterOptions): express.Router
   for (const format of GRAPH_FORMATS) {
     router.get(`/export/graph.${format.extension}`, async (request, response) => {
       try {
+        const writing = writeOptions(request);
         const graph = await readRequestedGraph(reader(), request);
+        if (writing.colour === 'community' && !graph.analytics) {
+          throw new ConflictError(
+            `colour=community needs the network analytics, which this database does not hold for the current dataset (they are computed by the Neo4j Graph Data Science plugin, ${GDS_PLUGIN})`,
+          );
+        }
         const layout = format.laidOut ? await layouts.get() : new Map();
         // attachment() sets a type from the extension: set ours after it.
         response
           .status(200)
           .attachment(fileName(graph, format.extension))
           .type(format.contentType)
-          .send(format.write(graph, layout));
+          .send(format.write(graph, layout, writing));
       } catch (error) {
         sendError(response, error);
       }

@@ -38,8 +38,8 @@ export function pythonWithReaders(): string {
 }
 
 export interface PythonReaders {
-  networkx: { nodes: number; edges: number; graph_ids: string[]; sample: Record<string, Record<string, unknown>> };
-  igraph?: { nodes: number; edges: number; directed: boolean; graph_ids: string[] };
+  networkx: { nodes: number; edges: number; graph_ids: string[]; sample: Record<string, Record<string, unknown>>; graph: Record<string, unknown> };
+  igraph?: { nodes: number; edges: number; directed: boolean; graph_ids: string[]; sample: Record<string, Record<string, unknown>>; graph: Record<string, unknown> };
 }
 
 export async function readWithPython(kind: 'graphml' | 'gexf', file: string, sampleIds: string[] = []): Promise<PythonReaders> {
@@ -67,6 +67,8 @@ export interface JGraphTReading {
   nodes: number;
   edges: number;
   ids: string[];
+  /** The analytics_* attributes of each node that has them, by graph id: the value as written and JGraphT's type. */
+  analytics: Record<string, Record<string, { value: string; type: string }>>;
 }
 
 /** Reads a file with JGraphT's GraphML importer (schema validation on) or its GEXF importer. */

@@ -5,29 +5,25 @@
 import DataLoader from 'dataloader';
 import neo4j from 'neo4j-driver';
 import { GDS_MISSING_MESSAGE } from '../../analytics/compute.js';
-import { ANALYSES, ANALYSIS_NAMES, type AnalysisName } from '../../analytics/definitions.js';
+import { ANALYSES, type AnalysisName } from '../../analytics/definitions.js';
 import { DATASET_KEY } from '../../graph/dataset.js';
 import type { GraphReader } from '../../graph/reader.js';
 import { toNumber as toNumberOrNull } from '../../graph/values.js';
-import { readNodeAnalytics, type CentralityAnalysis, type CentralityScoreRecord, type NodeAnalyticsRecord } from '../../analytics/read.js';
+import {
+  readAnalyticsRuns,
+  readNodeAnalytics,
+  type AnalyticsRunRecord,
+  type AnalyticsRuns,
+  type CentralityAnalysis,
+  type CentralityScoreRecord,
+  type NodeAnalyticsRecord,
+} from '../../analytics/read.js';
 
-export type { CentralityAnalysis, CentralityScoreRecord, NodeAnalyticsRecord };
+export type { AnalyticsRunRecord, CentralityAnalysis, CentralityScoreRecord, NodeAnalyticsRecord };
 
 /** Stored figures are always numbers; a missing one reads as NaN rather than passing as 0. */
 const toNumber = (value: unknown): number => toNumberOrNull(value) ?? Number.NaN;
 
-export interface AnalyticsRunRecord {
-  key: string;
-  analysis: AnalysisName;
-  description: string;
-  algorithm: string;
-  parameters: unknown;
-  projection: unknown;
-  datasetVersion: string;
-  gdsVersion: string;
-  computedAt: string;
-  statistics: unknown;
-}
 
 export interface AnalyticsRecord {
   datasetVersion: string;
@@ -67,11 +63,6 @@ export interface AreaActorCategoryRecord {
   actorIds: string[];
 }
 
-const RUNS_STATEMENT = `MATCH (d:Dataset {key: $key})
-OPTIONAL MATCH (r:AnalyticsRun) WHERE r.datasetVersion = d.version
-WITH d, r ORDER BY r.key
-RETURN d.version AS datasetVersion, collect(r {.*}) AS runs`;
-
 const GDS_PRESENT_STATEMENT = "SHOW PROCEDURES YIELD name WHERE name = 'gds.version' RETURN count(*) AS n";
 
 const CENTRALITY_STATEMENT = `MATCH (d:Dataset {key: $key})
@@ -109,15 +100,6 @@ WITH area, category, collect(DISTINCT p.id) AS practiceIds, collect(DISTINCT act
 RETURN area.id AS areaId, area.code AS areaCode, category, practiceIds, actorIds
 ORDER BY area.order, area.code, category`;
 
-function parseJson(text: unknown): unknown {
-  if (typeof text !== 'string') return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
-}
-
 /** Why no figures are served for the current dataset: the message of the ANALYTICS_UNAVAILABLE error. */
 export async function diagnoseMissingAnalytics(reader: GraphReader, datasetVersion: string | null): Promise<string> {
   if (datasetVersion === null) return 'No dataset is loaded, so there are no graph analytics.';
@@ -131,7 +113,7 @@ export async function diagnoseMissingAnalytics(reader: GraphReader, datasetVersi
 
 /** The request's reads of analytics: each statement at most once per request, node scores batched by DataLoader. */
 export class AnalyticsLoaders {
-  private runsRead: Promise<{ datasetVersion: string | null; runs: AnalyticsRunRecord[] }> | undefined;
+  private runsRead: Promise<AnalyticsRuns> | undefined;
   private communitiesRead: Promise<CommunityRecord[]> | undefined;
   private categoriesRead: Promise<AreaActorCategoryRecord[]> | undefined;
   private readonly scores: DataLoader<string, NodeAnalyticsRecord | null>;
@@ -166,22 +148,8 @@ export class AnalyticsLoaders {
   }
 
   /** The runs stored for the current dataset (empty when none are). */
-  runs(): Promise<{ datasetVersion: string | null; runs: AnalyticsRunRecord[] }> {
-    this.runsRead ??= this.reader.read<{ datasetVersion: string | null; runs: Record<string, unknown>[] }>(RUNS_STATEMENT, { key: DATASET_KEY }).then(([row]) => ({
-      datasetVersion: row?.get('datasetVersion') ?? null,
-      runs: (row?.get('runs') ?? []).map((run) => ({
-        key: run['key'] as string,
-        analysis: run['analysis'] as AnalysisName,
-        description: run['description'] as string,
-        algorithm: run['algorithm'] as string,
-        parameters: parseJson(run['parameters']),
-        projection: parseJson(run['projection']),
-        datasetVersion: run['datasetVersion'] as string,
-        gdsVersion: run['gdsVersion'] as string,
-        computedAt: run['computedAt'] as string,
-        statistics: parseJson(run['statistics']),
-      })).sort((x, y) => ANALYSIS_NAMES.indexOf(x.analysis) - ANALYSIS_NAMES.indexOf(y.analysis)),
-    }));
+  runs(): Promise<AnalyticsRuns> {
+    this.runsRead ??= readAnalyticsRuns(this.reader);
     return this.runsRead;
   }
 

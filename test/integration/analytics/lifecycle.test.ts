@@ -75,6 +75,9 @@ describe('analytics per dataset version', () => {
   });
 });
 
+/** What an export carries when it has figures: analytics_* attributes, and the provenance (GraphML key, GEXF description, Cytoscape data). */
+const ANALYTICS_IN_EXPORT = /analytics_|attr\.name="analytics"|analytics: \{|"analytics":/;
+
 describe('a Neo4j without the Graph Data Science plugin', () => {
   let launched: LaunchedNeo4j;
   let dataDir: string;
@@ -132,5 +135,23 @@ describe('a Neo4j without the Graph Data Science plugin', () => {
     const report = await ensureAnalytics(driver, { database: testDatabase() });
     expect(report).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/graph-data-science/) });
     await expect(computeAnalytics(driver, { database: testDatabase() })).rejects.toThrow(/graph-data-science/);
+  });
+
+  it('serves the graph exports as before (no analytics attributes), and answers colour=community with a 409 naming the plugin', async () => {
+    for (const kind of ['graphml', 'gexf', 'cyjs']) {
+      const response = await fetch(`${api.origin}/export/graph.${kind}`);
+      const text = await response.text();
+      expect(response.status, kind).toBe(200);
+      expect(text, kind).toContain('gp:1');
+      // (the word itself may occur in the toolkit's text; the attributes and the provenance may not)
+      expect(text, kind).not.toMatch(ANALYTICS_IN_EXPORT);
+      const neighbourhood = await fetch(`${api.origin}/export/graph.${kind}?id=gp%3A1&depth=1`);
+      expect(neighbourhood.status, kind).toBe(200);
+      expect(await neighbourhood.text(), kind).not.toMatch(ANALYTICS_IN_EXPORT);
+    }
+    const community = await fetch(`${api.origin}/export/graph.gexf?colour=community`);
+    expect(community.status).toBe(409);
+    expect(((await community.json()) as { error: string }).error).toMatch(/colour=community .*graph-data-science/);
+    expect((await fetch(`${api.origin}/export/graph.gexf?colour=bogus`)).status).toBe(400);
   });
 });

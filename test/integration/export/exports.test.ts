@@ -10,9 +10,12 @@ import { MultiDirectedGraph } from 'graphology';
 import * as gexf from 'graphology-gexf';
 import * as graphml from 'graphology-graphml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANALYSES } from '../../../src/analytics/definitions.js';
+import { COMMUNITY_PALETTE, sizeForPageRank } from '../../../src/export/analytics.js';
 import { parseCsv, UTF8_BOM } from '../../../src/export/csv.js';
 import type { CytoscapeJson } from '../../../src/export/cytoscape.js';
 import { graphIdFromXmlId, xmlIdFor } from '../../../src/export/graphml.js';
+import { sizeForDegree } from '../../../src/export/layout.js';
 import { colourOf as colourForType } from '../../../src/graph/model.js';
 import { PRACTICE_CSV_COLUMNS, type PracticeRow } from '../../../src/export/practice-table.js';
 import { createExportRouter } from '../../../src/export/router.js';
@@ -231,6 +234,161 @@ describe('practice table', () => {
       expect(row.instrumentCount).toBe(cites.size);
       expect(row.actorCount).toBe(actors.size);
       expect(row.references).toEqual([...references].sort((left, right) => left - right));
+    }
+  });
+});
+
+describe('network analytics in the exports', () => {
+  interface Figures {
+    analytics_pageRank: number;
+    analytics_pageRankRank: number;
+    analytics_betweenness: number;
+    analytics_betweennessRank: number;
+    analytics_community: number;
+  }
+  let figures: Map<string, Figures>;
+  let datasetVersion: string;
+
+  // The stored figures straight from Neo4j (not through the export's reader).
+  beforeAll(async () => {
+    const { records } = await testDriver().executeQuery(
+      `MATCH (d:Dataset) MATCH (s:AnalyticsScore) WHERE s.datasetVersion = d.version
+       RETURN d.version AS version, s.nodeId AS id, s.analysis AS analysis, s.value AS value, s.rank AS rank, s.community AS community`,
+      {},
+      { database: testDatabase() },
+    );
+    figures = new Map();
+    for (const record of records) {
+      datasetVersion = record.get('version') as string;
+      const entry = figures.get(record.get('id')) ?? ({} as Figures);
+      const analysis = record.get('analysis') as string;
+      if (analysis === 'louvain') entry.analytics_community = Number(record.get('community'));
+      else {
+        entry[`analytics_${analysis}` as 'analytics_pageRank'] = Number(record.get('value'));
+        entry[`analytics_${analysis}Rank` as 'analytics_pageRankRank'] = Number(record.get('rank'));
+      }
+      figures.set(record.get('id') as string, entry);
+    }
+    expect(figures.size).toBeGreaterThan(100);
+  });
+
+  const scoredTypes = new Set(['GoodPractice', 'Actor', 'Instrument']);
+  const attributesOf = (attributes: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(attributes).filter(([name]) => name.startsWith('analytics_')));
+
+  it('GraphML: typed analytics_* keys with the stored figures on practices, actors and instruments, none elsewhere, and the runs as graph data', async () => {
+    const response = await get('/export/graph.graphml');
+    for (const [name, type] of [
+      ['analytics_pageRank', 'double'],
+      ['analytics_pageRankRank', 'long'],
+      ['analytics_betweenness', 'double'],
+      ['analytics_betweennessRank', 'long'],
+      ['analytics_community', 'long'],
+    ]) {
+      expect(response.body).toMatch(new RegExp(`<key id="n\\d+" for="node" attr.name="${name}" attr.type="${type}"/>`));
+    }
+    const parsed = graphml.parse(MultiDirectedGraph, response.body);
+    let scored = 0;
+    parsed.forEachNode((_node, attributes) => {
+      const id = attributes['id'] as string;
+      const expected = figures.get(id);
+      if (expected) {
+        scored += 1;
+        expect(scoredTypes.has(attributes['type'] as string), id).toBe(true);
+        expect(attributesOf(attributes), id).toEqual(expected);
+      } else {
+        expect(attributesOf(attributes), id).toEqual({});
+      }
+    });
+    expect(scored).toBe(figures.size);
+
+    const provenance = JSON.parse(parsed.getAttribute('analytics') as string) as {
+      datasetVersion: string;
+      runs: { analysis: string; attributes: string[]; algorithm: string; parameters: unknown; datasetVersion: string; gdsVersion: string; computedAt: string }[];
+    };
+    expect(provenance.datasetVersion).toBe(datasetVersion);
+    expect(provenance.runs.map((run) => run.analysis)).toEqual(['pageRank', 'betweenness', 'louvain']);
+    for (const run of provenance.runs) {
+      const definition = ANALYSES[run.analysis as 'pageRank'];
+      expect(run.algorithm).toBe(definition.algorithm);
+      expect(run.parameters).toEqual(definition.parameters);
+      expect(run.datasetVersion).toBe(datasetVersion);
+      expect(run.gdsVersion).toMatch(/^2\.\d+\.\d+/);
+      expect(Number.isNaN(Date.parse(run.computedAt))).toBe(false);
+    }
+    expect(provenance.runs.flatMap((run) => run.attributes).sort()).toEqual(Object.keys([...figures.values()][0]!).sort());
+  });
+
+  it('neighbourhood exports carry the figures of their nodes too', async () => {
+    const centre = practice().id;
+    const body = JSON.parse((await get(`/export/graph.cyjs?id=${encodeURIComponent(centre)}&depth=1`)).body) as CytoscapeJson;
+    expect(body.data.analytics?.datasetVersion).toBe(datasetVersion);
+    let scored = 0;
+    for (const node of body.elements.nodes) {
+      const expected = figures.get(node.data.id);
+      if (expected) scored += 1;
+      expect(attributesOf(node.data), node.data.id).toEqual(expected ?? {});
+    }
+    expect(scored).toBeGreaterThan(1);
+  });
+
+  it('GEXF: analytics_* attributes, the provenance in the description, and viz:size following PageRank for scored nodes', async () => {
+    const text = (await get('/export/graph.gexf')).body;
+    const parsed = gexf.parse(MultiDirectedGraph, text);
+    const description = /<description>([^<]*)<\/description>/.exec(text)?.[1] ?? '';
+    expect(description).toMatch(/^Nexus Policy Toolkit\. analytics: \{/);
+    const provenance = JSON.parse(description.slice(description.indexOf('{')).replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as { datasetVersion: string };
+    expect(provenance.datasetVersion).toBe(datasetVersion);
+
+    const scored = [...figures.keys()].map((id) => ({ id, pageRank: figures.get(id)!.analytics_pageRank, size: parsed.getNodeAttribute(id, 'size') as number }));
+    for (const { id } of scored) expect(attributesOf(parsed.getNodeAttributes(id)), id).toEqual(figures.get(id));
+    scored.sort((left, right) => left.pageRank - right.pageRank);
+    for (let index = 1; index < scored.length; index += 1) {
+      const [lower, higher] = [scored[index - 1]!, scored[index]!];
+      if (higher.pageRank > lower.pageRank) expect(higher.size, `${higher.id} vs ${lower.id}`).toBeGreaterThanOrEqual(lower.size);
+    }
+    expect(scored.at(-1)!.size).toBeGreaterThan(scored[0]!.size);
+    expect(scored.at(-1)!.size).toBe(sizeForPageRank(scored.at(-1)!.pageRank));
+    // Nodes outside the analytics graph keep the layout's degree size.
+    const unscored = graph.nodes.find((node) => !figures.has(node.id))!;
+    const degree = graph.relationships.filter((r) => r.start === unscored.id || r.end === unscored.id).length;
+    expect(parsed.getNodeAttribute(unscored.id, 'size')).toBe(sizeForDegree(degree));
+  });
+
+  it('?colour=community: one colour per community, different colours across the largest communities, type colours otherwise', async () => {
+    const communities = new Set([...figures.values()].map((entry) => entry.analytics_community));
+    for (const kind of ['gexf', 'graphml', 'cyjs'] as const) {
+      const response = await get(`/export/graph.${kind}?colour=community`);
+      expect(response.status).toBe(200);
+      const colours = new Map<string, string>();
+      if (kind === 'cyjs') {
+        for (const node of (JSON.parse(response.body) as CytoscapeJson).elements.nodes) colours.set(node.data.id, String(node.data['color']));
+      } else {
+        const parsed = kind === 'gexf' ? gexf.parse(MultiDirectedGraph, response.body) : graphml.parse(MultiDirectedGraph, response.body);
+        parsed.forEachNode((node, attributes) => colours.set(kind === 'gexf' ? node : (attributes['id'] as string), String(attributes['color'])));
+      }
+      const byCommunity = new Map<number, Set<string>>();
+      for (const [id, entry] of figures) {
+        const set = byCommunity.get(entry.analytics_community) ?? new Set();
+        set.add(colours.get(id)!.toLowerCase());
+        byCommunity.set(entry.analytics_community, set);
+      }
+      for (const [community, set] of byCommunity) expect(set.size, `${kind}: community ${community}`).toBe(1);
+      const top = [...communities].sort((left, right) => left - right).slice(0, COMMUNITY_PALETTE.length);
+      const topColours = top.map((community) => [...byCommunity.get(community)!][0]);
+      expect(new Set(topColours).size, kind).toBe(top.length);
+      const outside = graph.nodes.find((node) => !figures.has(node.id))!;
+      expect(colours.get(outside.id), kind).not.toBe(topColours[0]);
+    }
+    const byType = JSON.parse((await get('/export/graph.cyjs?colour=type')).body) as CytoscapeJson;
+    expect(byType.elements.nodes.find((node) => node.data.id === practice().id)?.data['color']).toBe(colourForType('GoodPractice'));
+  });
+
+  it('answers 400 for an unknown or repeated colour', async () => {
+    for (const path of ['/export/graph.gexf?colour=bogus', '/export/graph.graphml?colour=community&colour=type', `/export/graph.cyjs?id=${encodeURIComponent(practice().id)}&colour=Community`]) {
+      const response = await get(path);
+      expect(response.status, path).toBe(400);
+      expect(JSON.parse(response.body).error, path).toMatch(/^colour must be/);
     }
   });
 });

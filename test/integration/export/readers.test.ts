@@ -96,6 +96,87 @@ describe('exports in third-party graph libraries', () => {
     expect(position(neighbourhood)).toBe(position(again));
   });
 
+  it('every reader sees the analytics_* figures the API gives, and their provenance', async () => {
+    interface Score {
+      node: { id: string };
+      score: number;
+      rank: number;
+    }
+    interface NodeFigures {
+      pageRank: { score: number; rank: number };
+      betweenness: { score: number; rank: number };
+      community: { number: number };
+    }
+    const figuresQuery = 'analytics { pageRank { score rank } betweenness { score rank } community { number } }';
+    const top = dataOf(
+      await api.query<{ analytics: { datasetVersion: string; runs: { analysis: string; algorithm: string; parameters: unknown; gdsVersion: string }[]; pageRank: Score[]; betweenness: Score[] } }>(
+        '{ analytics { datasetVersion runs { analysis algorithm parameters gdsVersion } pageRank: centrality(first: 5) { node { id } score rank } betweenness: centrality(measure: BETWEENNESS, first: 5) { node { id } score rank } } }',
+      ),
+    ).analytics;
+    const actorId = testGraph().nodes.find((node) => node.labels.includes('Actor'))!.id;
+    const instrumentId = testGraph().nodes.find((node) => node.labels.includes('Instrument'))!.id;
+    const ids = [...new Set([...top.pageRank, ...top.betweenness].map((score) => score.node.id).concat(practiceId(), actorId, instrumentId))];
+    const expected = new Map<string, Record<string, number>>();
+    for (const id of ids) {
+      const { node } = dataOf(
+        await api.query<{ node: { analytics: NodeFigures | null } }>(
+          `query ($id: ID!) { node(id: $id) { ... on GoodPractice { ${figuresQuery} } ... on Actor { ${figuresQuery} } ... on Instrument { ${figuresQuery} } } }`,
+          { id },
+        ),
+      );
+      const figures = node.analytics;
+      if (!figures) continue;
+      expected.set(id, {
+        analytics_pageRank: figures.pageRank.score,
+        analytics_pageRankRank: figures.pageRank.rank,
+        analytics_betweenness: figures.betweenness.score,
+        analytics_betweennessRank: figures.betweenness.rank,
+        analytics_community: figures.community.number,
+      });
+    }
+    expect(expected.size).toBeGreaterThanOrEqual(5);
+    for (const score of top.pageRank) expect(expected.get(score.node.id)?.['analytics_pageRank']).toBe(score.score);
+    const derived = (attributes: Record<string, unknown> | undefined) =>
+      Object.fromEntries(Object.entries(attributes ?? {}).filter(([name]) => name.startsWith('analytics_')));
+
+    const graphml = await readWithPython('graphml', files.graphml, [...expected.keys(), deepId()]);
+    const gexf = await readWithPython('gexf', files.gexf, [...expected.keys(), deepId()]);
+    const jgrapht = await readWithJGraphT('graphml', files.graphml);
+    const jgraphtGexf = await readWithJGraphT('gexf', files.gexf);
+    for (const [id, figures] of expected) {
+      expect(derived(graphml.networkx.sample[id]), `networkx GraphML ${id}`).toEqual(figures);
+      expect(derived(graphml.igraph?.sample[id]), `igraph ${id}`).toEqual(figures);
+      expect(derived(gexf.networkx.sample[id]), `networkx GEXF ${id}`).toEqual(figures);
+      for (const [reader, reading] of [['JGraphT GraphML', jgrapht], ['JGraphT GEXF', jgraphtGexf]] as const) {
+        const read = reading.analytics[id] ?? {};
+        expect(Object.fromEntries(Object.entries(read).map(([name, { value }]) => [name, Number(value)])), `${reader} ${id}`).toEqual(figures);
+        expect(read['analytics_pageRank']?.type, reader).toBe('double');
+        expect(read['analytics_community']?.type, reader).toBe('long');
+      }
+    }
+    // A key action is outside the analytics graph: no value (igraph fills a typed column with NaN, read as null).
+    expect(derived(graphml.networkx.sample[deepId()])).toEqual({});
+    expect(Object.values(derived(graphml.igraph?.sample[deepId()])).every((value) => value === null)).toBe(true);
+    expect(jgrapht.analytics[deepId()]).toBeUndefined();
+
+    // Provenance: the GraphML graph data says which run made each column, as the API does
+    // (networkx and igraph read graph-level data; JGraphT 1.5 does not pass it on).
+    for (const text of [graphml.networkx.graph['analytics'], graphml.igraph?.graph['analytics']]) {
+      const provenance = JSON.parse(String(text)) as { datasetVersion: string; runs: { analysis: string; algorithm: string; parameters: unknown; gdsVersion: string }[] };
+      expect(provenance.datasetVersion).toBe(top.datasetVersion);
+      for (const run of provenance.runs) {
+        const served = top.runs.find((candidate) => candidate.analysis === run.analysis);
+        expect({ algorithm: run.algorithm, parameters: run.parameters, gdsVersion: run.gdsVersion }).toEqual({
+          algorithm: served?.algorithm,
+          parameters: served?.parameters,
+          gdsVersion: served?.gdsVersion,
+        });
+      }
+      expect(provenance.runs.map((run) => run.analysis)).toEqual(['pageRank', 'betweenness', 'louvain']);
+    }
+    expect(graphml.networkx.graph['analytics']).toBe(graphml.igraph?.graph['analytics']);
+  });
+
   it('lets browser apps on other origins fetch the exports (CORS)', async () => {
     const response = await fetch(`${api.origin}/export/practices.csv`, { headers: { origin: 'https://example.org' } });
     expect(response.status).toBe(200);

@@ -1,13 +1,20 @@
 """Reads a GraphML or GEXF export with networkx (and GraphML also with igraph)
-and prints one JSON object per reader: node and edge counts, and the graph ids
-and attributes of a few nodes, for the export tests to compare with the dataset.
+and prints one JSON object per reader: node and edge counts, the graph ids and
+attributes of a few nodes, and the graph-level attributes, for the export tests
+to compare with the dataset and the API.
 
 Usage: python read_export.py graphml|gexf FILE [NODE_ID ...]
 """
 import json
+import math
 import sys
 
 import networkx as nx
+
+
+def plain(value):
+    """JSON-safe: igraph fills numeric attributes a node lacks with NaN."""
+    return None if isinstance(value, float) and math.isnan(value) else value
 
 
 def networkx_summary(graph, node_key, wanted):
@@ -22,6 +29,7 @@ def networkx_summary(graph, node_key, wanted):
         "edges": graph.number_of_edges(),
         "graph_ids": sorted(by_graph_id),
         "sample": nodes,
+        "graph": {key: value for key, value in graph.graph.items() if isinstance(value, (str, int, float, bool))},
     }
 
 
@@ -39,6 +47,12 @@ def main():
             "edges": ig.ecount(),
             "directed": ig.is_directed(),
             "graph_ids": sorted(ig.vs["id"]),
+            "sample": {
+                vertex["id"]: {key: plain(value) for key, value in vertex.attributes().items()}
+                for vertex in ig.vs
+                if vertex["id"] in wanted
+            },
+            "graph": {key: ig[key] for key in ig.attributes()},
         }
     elif kind == "gexf":
         graph = nx.read_gexf(path)

@@ -41,6 +41,7 @@ const triangle: ExportGraph = {
     { id: 'gp:1->gp:1/action:1', type: 'HAS_KEY_ACTION', source: 'gp:1', target: 'gp:1/action:1', properties: { order: 1 } },
     { id: 'gp:1->actor:police#1', type: 'MENTIONS_ACTOR', source: 'gp:1', target: 'actor:police', properties: {} },
   ],
+  analytics: null,
 };
 
 describe('layout', () => {

@@ -11,7 +11,9 @@ import org.jgrapht.nio.graphml.GraphMLImporter;
 
 /**
  * Reads a GraphML (schema validation on) or GEXF file with JGraphT and prints
- * one JSON line: node and edge counts and the "id" attribute of every node.
+ * one JSON line: node and edge counts, the "id" attribute of every node, the
+ * derived "analytics_*" attributes of every node that has them (value and
+ * type, by graph id). (JGraphT 1.5 does not pass GraphML graph-level data on.)
  * Usage: ReadExport graphml|gexf FILE
  */
 public final class ReadExport {
@@ -46,12 +48,39 @@ public final class ReadExport {
       System.exit(2);
     }
     StringBuilder ids = new StringBuilder();
+    StringBuilder analytics = new StringBuilder();
     for (String vertex : graph.vertexSet()) {
-      Attribute id = vertexAttributes.getOrDefault(vertex, Map.of()).get("id");
+      Map<String, Attribute> attributes = vertexAttributes.getOrDefault(vertex, Map.of());
+      // GEXF keeps the graph id as the node id; GraphML in the "id" attribute.
+      String id = attributes.containsKey("id") ? attributes.get("id").getValue() : args[0].equals("gexf") ? vertex : null;
       if (id == null) continue;
-      if (ids.length() > 0) ids.append(',');
-      ids.append('"').append(id.getValue().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+      if (attributes.containsKey("id")) {
+        if (ids.length() > 0) ids.append(',');
+        ids.append(quote(id));
+      }
+      StringBuilder derived = new StringBuilder();
+      for (Map.Entry<String, Attribute> entry : new java.util.TreeMap<>(attributes).entrySet()) {
+        if (!entry.getKey().startsWith("analytics_")) continue;
+        if (derived.length() > 0) derived.append(',');
+        derived.append(quote(entry.getKey())).append(":{\"value\":").append(quote(entry.getValue().getValue()))
+            .append(",\"type\":").append(quote(entry.getValue().getType().toString())).append('}');
+      }
+      if (derived.length() == 0) continue;
+      if (analytics.length() > 0) analytics.append(',');
+      analytics.append(quote(id)).append(":{").append(derived).append('}');
     }
-    System.out.println("{\"nodes\":" + graph.vertexSet().size() + ",\"edges\":" + graph.edgeSet().size() + ",\"ids\":[" + ids + "]}");
+    System.out.println("{\"nodes\":" + graph.vertexSet().size() + ",\"edges\":" + graph.edgeSet().size() + ",\"ids\":[" + ids
+        + "],\"analytics\":{" + analytics + "}}");
+  }
+
+  /** A JSON string literal. */
+  private static String quote(String value) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : value.toCharArray()) {
+      if (c == '"' || c == '\\') out.append('\\').append(c);
+      else if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
+      else out.append(c);
+    }
+    return out.append('"').toString();
   }
 }
