@@ -47,6 +47,11 @@ async function render(route: Route, context: ViewContext): Promise<RenderedView>
       const { renderGraph } = await import('./views/graph.js');
       return renderGraph(context, route.state);
     }
+    case 'insights': {
+      // The charting library is loaded only when the charts are shown.
+      const { renderInsights } = await import('./views/insights.js');
+      return renderInsights(context, route.measure);
+    }
     case 'not-found':
       return notFound(route.path);
   }
@@ -88,7 +93,11 @@ async function show(): Promise<void> {
   main.dataset['view'] = route.view;
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.site-header nav a')) {
     const href = link.getAttribute('href') ?? '';
-    const active = href.startsWith('#/graph') ? route.view === 'graph' : href === '#/' && route.view === 'explore';
+    const active = href.startsWith('#/graph')
+      ? route.view === 'graph'
+      : href.startsWith('#/insights')
+        ? route.view === 'insights'
+        : href === '#/' && route.view === 'explore';
     link.toggleAttribute('aria-current', active);
   }
   view.mounted?.();

@@ -3,7 +3,8 @@
 //   #/?q=&actor=a&actor=b&not-actor=c&…&types=&literal=1           search and facets (a OR b, not c)
 //   #/practice/17?step=<step id>                                      a good practice
 //   #/actor/<slug> #/instrument/<slug> #/organization/<slug> #/country/<slug>
-//   #/graph?id=<node id>&depth=1&expand=<ids>&hide=<types>&to=<node id>
+//   #/graph?id=<node id>&depth=1&expand=<ids>&hide=<types>&to=<node id>&size=pagerank&colour=community
+//   #/insights?measure=betweenness                                     network analytics (PageRank when absent)
 
 export const FACETS = ['area', 'actor', 'instrument', 'country', 'organization'] as const;
 export type Facet = (typeof FACETS)[number];
@@ -45,7 +46,17 @@ export interface GraphState {
   hideTypes?: string[];
   /** Layout of the drawing (force when absent). */
   layout?: 'circle';
+  /** Node size by a centrality score (by type when absent). */
+  size?: Measure;
+  /** Node colour by community (by type when absent). */
+  colour?: 'community';
 }
+
+/** The centrality measures the explorer shows, as they appear in URLs. */
+export const MEASURES = ['pagerank', 'betweenness'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+const measureOf = (value: string | null): Measure | undefined => MEASURES.find((measure) => measure === value);
 
 export type Route =
   | { view: 'explore'; state: ExploreState }
@@ -53,6 +64,7 @@ export type Route =
   | { view: 'entity'; kind: EntityKind; id: string }
   | { view: 'graph'; state: GraphState }
   | { view: 'concept'; id: string }
+  | { view: 'insights'; measure: Measure }
   | { view: 'not-found'; path: string };
 
 const list = (value: string | null): string[] => (value ? value.split(',').filter((item) => item !== '') : []);
@@ -92,6 +104,9 @@ export function parseRoute(hash: string): Route {
   if (head === 'concept' && rest) {
     return { view: 'concept', id: segments.slice(1).join('/') };
   }
+  if (head === 'insights' && segments.length === 1) {
+    return { view: 'insights', measure: measureOf(params.get('measure')) ?? 'pagerank' };
+  }
   if (head === 'graph' && segments.length === 1) {
     const id = params.get('id');
     if (id) {
@@ -99,6 +114,7 @@ export function parseRoute(hash: string): Route {
       const to = params.get('to');
       const from = params.get('from');
       const hideTypes = list(params.get('hidetypes'));
+      const size = measureOf(params.get('size'));
       return {
         view: 'graph',
         state: {
@@ -110,6 +126,8 @@ export function parseRoute(hash: string): Route {
           ...(from ? { from } : {}),
           ...(hideTypes.length > 0 ? { hideTypes } : {}),
           ...(params.get('layout') === 'circle' ? { layout: 'circle' as const } : {}),
+          ...(size ? { size } : {}),
+          ...(params.get('colour') === 'community' ? { colour: 'community' as const } : {}),
         },
       };
     }
@@ -160,9 +178,15 @@ export function graphHref(state: GraphState): string {
     ['hide', state.hide.join(',')],
     ['hidetypes', (state.hideTypes ?? []).join(',')],
     ['layout', state.layout],
+    ['size', state.size],
+    ['colour', state.colour],
     ['from', state.from],
     ['to', state.to],
   ])}`;
+}
+
+export function insightsHref(measure: Measure = 'pagerank'): string {
+  return `#/insights${query([['measure', measure === 'pagerank' ? undefined : measure]])}`;
 }
 
 /** Section 1 concepts and footnotes: read on a page of their own. */

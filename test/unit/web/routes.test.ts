@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityHref, exploreHref, graphHref, hrefForNode, parseRoute, practiceHref } from '../../../web/src/routes.js';
+import { entityHref, exploreHref, graphHref, hrefForNode, insightsHref, parseRoute, practiceHref } from '../../../web/src/routes.js';
 
 describe('explorer routes', () => {
   it('parses the search view with its facets and hit types', () => {
@@ -35,6 +35,16 @@ describe('explorer routes', () => {
     const full = { ...graph, from: 'gp:25', hideTypes: ['Step', 'Footnote'], layout: 'circle' as const };
     expect(parseRoute(graphHref(full))).toEqual({ view: 'graph', state: full });
     expect(parseRoute(graphHref(graph))).toEqual({ view: 'graph', state: graph });
+    const analysed = { ...graph, size: 'betweenness' as const, colour: 'community' as const };
+    expect(parseRoute(graphHref(analysed))).toEqual({ view: 'graph', state: analysed });
+    expect(parseRoute(insightsHref('betweenness'))).toEqual({ view: 'insights', measure: 'betweenness' });
+    expect(insightsHref()).toBe('#/insights');
+    expect(parseRoute(insightsHref())).toEqual({ view: 'insights', measure: 'pagerank' });
+  });
+
+  it('ignores unknown analytics choices in the URL', () => {
+    expect(parseRoute('#/insights?measure=degree')).toEqual({ view: 'insights', measure: 'pagerank' });
+    expect(parseRoute('#/graph?id=gp%3A1&size=degree&colour=rainbow')).toEqual({ view: 'graph', state: { id: 'gp:1', depth: 1, expand: [], hide: [] } });
   });
 
   it('sends each node type to the page that shows it best', () => {

@@ -55,7 +55,8 @@ export type DisplayGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 const EDGE_COLOUR = '#c3c8cf';
 const PATH_COLOUR = '#e8590c';
 
-function baseSize(type: string): number {
+/** Size of a node drawn by its type alone. */
+export function baseSize(type: string): number {
   return type === 'GoodPractice' ? 6 : type === 'Step' || type === 'KeyAction' || type === 'Footnote' ? 3 : 4.5;
 }
 

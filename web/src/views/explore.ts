@@ -5,10 +5,10 @@
 // read as facets. Passages are grouped by practice; facets take several
 // values (OR) and exclusions; the results can be downloaded as CSV or JSON.
 import { graphql } from '../api.js';
-import { emptyNote, h, snippet } from '../dom.js';
+import { emptyNote, h, section, snippet } from '../dom.js';
 import { entityIdsOf, facetValues, matchesFacets, recogniseFacets, type FacetPractice, type FacetSelection, type RecognisedFacet } from '../facets.js';
 import { downloadText, toCsv } from '../download.js';
-import { exploreHref, FACETS, hrefForNode, practiceHref, type ExploreState, type Facet } from '../routes.js';
+import { exploreHref, FACETS, graphHref, hrefForNode, insightsHref, practiceHref, type ExploreState, type Facet } from '../routes.js';
 import { SECTION_ONE_FIELDS, sectionOneBlock, type SectionOne } from './concept.js';
 import type { RenderedView, ViewContext } from './view.js';
 
@@ -514,6 +514,23 @@ function exportBlock(state: ExploreState, result: Answer, hits: readonly SearchH
   return h('p', { class: 'actions export-results' }, h('span', {}, 'Export these results:'), csv, json);
 }
 
+/** On the home page: where the structure of the toolkit is shown. */
+function networkBlock(): HTMLElement {
+  return section(
+    'The toolkit as a network',
+    'network-title',
+    h(
+      'p',
+      {},
+      'Which actors and instruments hold the toolkit together, which practices belong together, which instruments are cited together: ',
+      h('a', { href: insightsHref() }, 'Insights'),
+      ' (network analytics, with the algorithm behind each figure), or the ',
+      h('a', { href: graphHref({ id: 'overview', depth: 1, expand: [], hide: [], size: 'pagerank', colour: 'community' }) }, 'whole graph sized by PageRank and coloured by community'),
+      '.',
+    ),
+  );
+}
+
 export async function renderExplore(context: ViewContext, state: ExploreState): Promise<RenderedView> {
   const practiceReference = PRACTICE_REFERENCE.exec(state.q);
   if (practiceReference) {
@@ -547,6 +564,7 @@ export async function renderExplore(context: ViewContext, state: ExploreState): 
         exportBlock(state, result, data.search ?? []),
         data.search ? passagesBlock(state, result, practices) : null,
         !state.q && !narrowed ? sectionOneBlock(data) : null,
+        !state.q && !narrowed ? networkBlock() : null,
       ),
       facetPanel(state, practices, result.reached, result.kept),
     ),

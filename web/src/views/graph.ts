@@ -6,13 +6,15 @@ import { MultiDirectedGraph } from 'graphology';
 import Sigma, { DEFAULT_STYLES } from 'sigma';
 import { layerFill, sdfCircle, type SDFShape } from 'sigma/rendering';
 import { colourOf as colourForType, displayLabelOf, shapeOf, type NodeShape } from '../../../src/graph/model.js';
+import { ANALYTICS_UNAVAILABLE, COMMUNITY_COLOURS, MEASURE_INFO, OTHER_COMMUNITY_COLOUR, communityColour, formatScore, provenanceText, type AnalyticsRun } from '../analytics.js';
 import { ApiError, graphql } from '../api.js';
 import { emptyNote, h } from '../dom.js';
+import { applyAnalyticsStyle, type NodeFigures } from '../graph/analytics.js';
 import { GraphModel, type DisplayGraph, type EdgeAttributes, type NodeAttributes, type PlainEdge, type PlainNode, type PlainSubgraph } from '../graph/model.js';
 import { downloadPng, downloadText } from '../download.js';
 import { toCytoscape, toGexf, toGraphML, toSvg } from '../graph/export-visible.js';
 import { inradiusOf, polygonShapeGlsl, SHAPE_NAMES, SHAPE_OUTLINES, shapeIcon } from '../graph/shapes.js';
-import { graphHref, hrefForNode, type GraphState } from '../routes.js';
+import { graphHref, hrefForNode, insightsHref, MEASURES, type GraphState } from '../routes.js';
 import type { RenderedView, ViewContext } from './view.js';
 
 const NEIGHBOURHOOD_QUERY = `
@@ -97,6 +99,69 @@ function sigmaShapes(): SDFShape[] {
   });
 }
 
+// Every practice, actor and instrument of the analytics graph (74 actors, 54
+// instruments and 25 practices in the toolkit: within the 100 a list may hold).
+const GRAPH_ANALYTICS_QUERY = `
+query GraphAnalytics($measure: CentralityMeasure!, $sized: Boolean!, $coloured: Boolean!) {
+  analytics {
+    practices: centrality(measure: $measure, type: GOOD_PRACTICE, first: 100) @include(if: $sized) { ...Figure }
+    actors: centrality(measure: $measure, type: ACTOR, first: 100) @include(if: $sized) { ...Figure }
+    instruments: centrality(measure: $measure, type: INSTRUMENT, first: 100) @include(if: $sized) { ...Figure }
+    communities @include(if: $coloured) { number practices { id } actors { id } instruments { id } run { ...Run } }
+  }
+}
+fragment Figure on CentralityScore { score rank node { id } run { ...Run } }
+fragment Run on AnalyticsRun { analysis algorithm parameters datasetVersion gdsVersion computedAt description }`;
+
+interface FigureData {
+  score: number;
+  rank: number;
+  node: { id: string };
+  run: AnalyticsRun;
+}
+
+interface GraphAnalyticsData {
+  analytics: {
+    practices?: FigureData[];
+    actors?: FigureData[];
+    instruments?: FigureData[];
+    communities?: Array<{ number: number; practices: Array<{ id: string }>; actors: Array<{ id: string }>; instruments: Array<{ id: string }>; run: AnalyticsRun }>;
+  };
+}
+
+interface LoadedFigures extends NodeFigures {
+  scoreRun?: AnalyticsRun;
+  communityRun?: AnalyticsRun;
+  communityCount: number;
+}
+
+/** The figures the chosen size and colour need; a message instead when the analytics cannot be had. */
+async function graphFigures(context: ViewContext, state: GraphState): Promise<LoadedFigures | string> {
+  try {
+    const { analytics } = await graphql<GraphAnalyticsData>(
+      GRAPH_ANALYTICS_QUERY,
+      { measure: MEASURE_INFO[state.size ?? 'pagerank'].argument, sized: state.size !== undefined, coloured: state.colour === 'community' },
+      context.signal,
+    );
+    const figures = [...(analytics.practices ?? []), ...(analytics.actors ?? []), ...(analytics.instruments ?? [])];
+    const communities = new Map<string, number>();
+    for (const community of analytics.communities ?? []) {
+      for (const member of [...community.practices, ...community.actors, ...community.instruments]) communities.set(member.id, community.number);
+    }
+    return {
+      scores: new Map(figures.map((figure) => [figure.node.id, { score: figure.score, rank: figure.rank }])),
+      communities,
+      communityCount: analytics.communities?.length ?? 0,
+      ...(figures[0] ? { scoreRun: figures[0].run } : {}),
+      ...(analytics.communities?.[0] ? { communityRun: analytics.communities[0].run } : {}),
+    };
+  } catch (error) {
+    if (context.signal.aborted) throw error;
+    if (error instanceof ApiError && error.code === ANALYTICS_UNAVAILABLE) return error.message;
+    return `The analytics could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
 function stripMarks(text: string): string {
   return text.replace(/<\/?mark>/g, '');
 }
@@ -122,6 +187,13 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
     model.markPath(paths.flatMap((path) => path.relationships.map((edge) => edge.id)));
   }
   model.layout(120, state.layout ?? 'force');
+  const analysed = state.size !== undefined || state.colour !== undefined;
+  const loaded = analysed ? await graphFigures(context, state) : null;
+  const figures = loaded && typeof loaded !== 'string' ? loaded : null;
+  const restyle = (): void => {
+    if (figures) applyAnalyticsStyle(model.all, figures, { sizeByScore: state.size !== undefined, colourByCommunity: state.colour === 'community' });
+  };
+  restyle();
 
   const display: DisplayGraph = new MultiDirectedGraph();
   let renderer: Sigma<NodeAttributes, EdgeAttributes> | null = null;
@@ -134,6 +206,7 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
   const filters = h('fieldset', { class: 'panel-block filters relationship-types' });
   const legend = h('fieldset', { class: 'panel-block filters legend node-types' });
   const nodeList = h('section', { class: 'panel-block node-list', 'aria-label': 'Nodes in the view' });
+  const analyticsLegend = analysed ? h('section', { class: 'panel-block graph-analytics', 'aria-labelledby': 'graph-analytics-title' }) : null;
 
   const keep = (): Set<string> => new Set([state.id, ...state.expand, ...(state.to ? [state.to] : []), ...(state.from ? [state.from] : [])]);
   const syncUrl = (): void => context.replaceUrl(graphHref(state));
@@ -148,6 +221,7 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
     renderLegend();
     renderNodeList();
     renderSelection();
+    renderAnalyticsLegend();
     if (focusedNode) nodeList.querySelector<HTMLElement>(`.node-button[data-node="${CSS.escape(focusedNode)}"]`)?.focus();
     applyLabelDensity();
     renderer?.refresh();
@@ -184,6 +258,7 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
     status.textContent = `Expanding ${model.all.getNodeAttribute(id, 'label')}…`;
     try {
       const added = model.merge(await neighbourhood(context, id, 1), id);
+      restyle();
       state.expand.push(id);
       if (added.length > 0) model.layout(60, state.layout ?? 'force');
       syncUrl();
@@ -212,6 +287,7 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
       h('h2', {}, 'Selection'),
       h('p', { class: 'selected-label' }, shapeIcon(attributes.shape, attributes.color), ' ', attributes.label),
       h('p', { class: 'muted' }, `${attributes.type} · ${id} · ${model.all.degree(id)} relationships loaded`),
+      figureLine(id),
       h(
         'p',
         { class: 'actions' },
@@ -220,6 +296,60 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
         h('a', { href: graphHref({ id, depth: 1, expand: [], hide: state.hide }), class: 'button' }, 'Centre here'),
       ),
     );
+  }
+
+  /** The selected node's score and community, when they are shown. */
+  function figureLine(id: string): HTMLElement | string {
+    if (!figures) return '';
+    const parts: string[] = [];
+    const scored = figures.scores.get(id);
+    if (state.size) parts.push(scored ? `${MEASURE_INFO[state.size].label} ${formatScore(scored.score)} (rank ${scored.rank})` : `No ${MEASURE_INFO[state.size].label} score`);
+    const community = figures.communities.get(id);
+    if (state.colour === 'community') parts.push(community !== undefined ? `community ${community}` : 'in no community');
+    return h('p', { class: 'muted figures' }, parts.join(' · '));
+  }
+
+  /** What size and colour mean, and where the figures come from. */
+  function renderAnalyticsLegend(): void {
+    if (!analyticsLegend) return;
+    analyticsLegend.replaceChildren(h('h2', { id: 'graph-analytics-title' }, 'Size and colour'));
+    if (typeof loaded === 'string') {
+      analyticsLegend.append(h('p', { class: 'error', role: 'alert', 'data-code': ANALYTICS_UNAVAILABLE }, loaded), h('p', { class: 'muted' }, 'Nodes keep the size and colour of their type.'));
+      return;
+    }
+    if (!figures) return;
+    const shown = display.mapNodes((id) => id);
+    if (state.size) {
+      const info = MEASURE_INFO[state.size];
+      const scored = shown.filter((id) => figures.scores.has(id)).length;
+      analyticsLegend.append(
+        h('p', {}, h('strong', {}, 'Size: '), `${info.label} score, the disc's area grows with it (${info.meaning}). `, `${scored} of the ${shown.length} nodes shown have a score; the others keep the size of their type.`),
+        figures.scoreRun ? h('p', { class: 'muted small' }, provenanceText(figures.scoreRun)) : '',
+      );
+    }
+    if (state.colour === 'community') {
+      const counts = new Map<number, number>();
+      for (const id of shown) {
+        const community = figures.communities.get(id);
+        if (community !== undefined) counts.set(community, (counts.get(community) ?? 0) + 1);
+      }
+      const numbers = [...counts.keys()].sort((left, right) => left - right);
+      const named = numbers.filter((number) => number <= COMMUNITY_COLOURS.length);
+      const others = numbers.filter((number) => number > COMMUNITY_COLOURS.length);
+      analyticsLegend.append(
+        h('p', {}, h('strong', {}, 'Colour: '), `Louvain community (${figures.communityCount} in all, numbered by size). Nodes in no community keep the colour of their type.`),
+        h(
+          'ul',
+          { class: 'legend-list community-legend' },
+          named.map((number) => h('li', { 'data-community': number }, h('span', { class: 'swatch', style: `background:${communityColour(number)}` }), `Community ${number} `, h('span', { class: 'count' }, String(counts.get(number))))),
+          others.length > 0
+            ? h('li', {}, h('span', { class: 'swatch', style: `background:${OTHER_COMMUNITY_COLOUR}` }), `Communities ${others.join(', ')} `, h('span', { class: 'count' }, String(others.reduce((sum, number) => sum + (counts.get(number) ?? 0), 0))))
+            : null,
+        ),
+        figures.communityRun ? h('p', { class: 'muted small' }, provenanceText(figures.communityRun)) : '',
+      );
+    }
+    analyticsLegend.append(h('p', { class: 'small' }, h('a', { href: insightsHref(state.size ?? 'pagerank') }, 'All the figures on the Insights page')));
   }
 
   function renderFilters(): void {
@@ -251,7 +381,9 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
           refresh();
         });
         // The icon is named by its shape ("Actor, square"), so the legend says it to screen readers too.
-        return h('label', { 'data-type': type }, box, ' ', shapeIcon(shapeOf(type), colourForType(type), { label: true }), ` ${type} `, h('span', { class: 'count' }, String(count)));
+        // Coloured by community, the colour no longer tells the type: the icon is the bare shape.
+        const fill = state.colour === 'community' ? '#ffffff' : colourForType(type);
+        return h('label', { 'data-type': type }, box, ' ', shapeIcon(shapeOf(type), fill, { label: true }), ` ${type} `, h('span', { class: 'count' }, String(count)));
       }),
     );
   }
@@ -269,7 +401,17 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
             {},
             h(
               'button',
-              { type: 'button', class: 'node-button', 'data-node': node.id, 'aria-pressed': node.id === selected ? 'true' : 'false', onclick: () => select(node.id) },
+              {
+                type: 'button',
+                class: 'node-button',
+                'data-node': node.id,
+                'data-type': node.type,
+                'data-size': model.all.getNodeAttribute(node.id, 'size').toFixed(2),
+                'data-score': state.size ? figures?.scores.get(node.id)?.score : null,
+                'data-community': state.colour ? figures?.communities.get(node.id) : null,
+                'aria-pressed': node.id === selected ? 'true' : 'false',
+                onclick: () => select(node.id),
+              },
               shapeIcon(node.shape, node.color),
               ' ',
               node.label,
@@ -314,9 +456,25 @@ export async function renderGraph(context: ViewContext, initial: GraphState): Pr
         h('a', { href: graphHref({ ...state, layout: kind === 'circle' ? 'circle' : undefined }), 'aria-current': (state.layout ?? 'force') === kind ? 'true' : null, class: 'button' }, kind === 'force' ? 'Force' : 'Circle'),
       ),
     ),
+    h(
+      'p',
+      { class: 'actions analytics-controls' },
+      'Size by: ',
+      [undefined, ...MEASURES].map((measure) =>
+        h(
+          'a',
+          { href: graphHref({ ...state, size: measure }), 'aria-current': state.size === measure ? 'true' : null, class: 'button', 'data-size': measure ?? 'type' },
+          measure ? MEASURE_INFO[measure].label : 'Type',
+        ),
+      ),
+      ' Colour by: ',
+      ([undefined, 'community'] as const).map((colour) =>
+        h('a', { href: graphHref({ ...state, colour }), 'aria-current': state.colour === colour ? 'true' : null, class: 'button', 'data-colour': colour ?? 'type' }, colour ? 'Community' : 'Type'),
+      ),
+    ),
     h('p', { class: 'actions export-visible' }, 'Export what is shown: ', exportButtons()),
     status,
-    h('div', { class: 'graph-layout' }, h('div', { class: 'graph-stage' }, canvas, h('p', { class: 'muted hint' }, 'Click a node to select it, double-click to expand it; drag to pan, scroll to zoom.')), h('div', { class: 'graph-panel' }, selection, legend, filters, pathForm, nodeList)),
+    h('div', { class: 'graph-layout' }, h('div', { class: 'graph-stage' }, canvas, h('p', { class: 'muted hint' }, 'Click a node to select it, double-click to expand it; drag to pan, scroll to zoom.')), h('div', { class: 'graph-panel' }, selection, analyticsLegend, legend, filters, pathForm, nodeList)),
   );
   refresh();
 
