@@ -1,6 +1,6 @@
 // Regenerates the README's explorer screenshots (docs/screenshots/*.png) from
 // the current explorer: starts a throw-away Neo4j as the test setup does (or
-// uses NEO4J_TEST_URI), loads the toolkit graph, serves the API and web/dist
+// uses NEO4J_TEST_URI), loads the toolkit graph and computes its analytics, serves the API and web/dist
 // (built when stale), and drives Debian's Chromium through playwright-core at
 // a fixed 1280×800 viewport (the phone shot at 390×844).
 //
@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { chromium, type Page } from 'playwright-core';
+import { ensureAnalytics } from '../src/analytics/compute.js';
 import { startServer } from '../src/api/server.js';
 import { ensureWebBuild, WEB_DIR } from '../src/api/web-build.js';
 import { DEFAULT_DATABASE, DEFAULT_USERNAME, REPO_ROOT } from '../src/store/config.js';
@@ -31,6 +32,8 @@ interface Shot {
   /** What must be on the page before the shot. */
   ready: string;
   viewport?: { width: number; height: number };
+  /** Shoot this many pixels from the top of the page instead of the viewport (charts stacked below one another). */
+  height?: number;
   /** Scroll this element's bottom to the bottom of the viewport first (the whole graph canvas in view). */
   scrollTo?: string;
 }
@@ -56,6 +59,8 @@ const SHOTS: Shot[] = [
     ready: '.graph-canvas[data-ready] canvas',
     scrollTo: '.graph-stage',
   },
+  // "Insights: the most central actors and instruments by PageRank, with the run that computed them"
+  { file: 'insights.png', hash: '#/insights', ready: '[data-chart="instruments"] svg', height: 1500 },
   // "On a phone, the answer comes first"
   {
     file: 'explorer-phone-question.png',
@@ -79,7 +84,8 @@ async function shoot(page: Page, baseUrl: string, shot: Shot): Promise<void> {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.waitForTimeout(800);
   const file = path.join(OUT_DIR, shot.file);
-  await page.screenshot({ path: file, fullPage: false });
+  if (shot.height) await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: (shot.viewport ?? VIEWPORT).width, height: shot.height } });
+  else await page.screenshot({ path: file, fullPage: false });
   log(`${shot.file}: ${(fs.statSync(file).size / 1024).toFixed(0)} kB`);
 }
 
@@ -108,6 +114,8 @@ async function main(): Promise<void> {
     await migrate(driver, { database: credentials.database });
     const report = await loadGraph(driver, readGraphFile(TOOLKIT_GRAPH_PATH), { database: credentials.database });
     log(`loaded the toolkit graph: ${report.nodeCount} nodes, ${report.relationshipCount} relationships`);
+    // The Insights page and the analytics of the graph view need the figures (Graph Data Science), as in the test setup.
+    await ensureAnalytics(driver, { database: credentials.database, log });
     const server = await startServer({ driver, database: credentials.database, port: 0, webRoot: path.join(WEB_DIR, 'dist'), logger: pino({ level: 'silent' }) });
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
