@@ -310,17 +310,17 @@ describe.skipIf(!hasChromium)('Insights and the analytics graph view in Chromium
       buttons.map((button) => ({
         id: (button as HTMLElement).dataset['node']!,
         community: (button as HTMLElement).dataset['community'],
-        colour: getComputedStyle(button.querySelector('.swatch')!).backgroundColor,
+        // The node's shape icon, filled with the node's colour.
+        colour: button.querySelector('.shape-icon > *')?.getAttribute('fill') ?? '',
       })),
     );
     const communityOf = new Map(api.communities.flatMap((community) => [...community.practices, ...community.actors, ...community.instruments].map((member) => [member.id, community.number])));
-    const hex = (rgb: string): string => `#${(rgb.match(/\d+/g) ?? []).slice(0, 3).map((part) => Number(part).toString(16).padStart(2, '0')).join('')}`;
     let coloured = 0;
     for (const node of nodes) {
       const community = communityOf.get(node.id);
       expect(node.community, node.id).toBe(community === undefined ? undefined : String(community));
       if (community !== undefined) {
-        expect(hex(node.colour), node.id).toBe(communityColour(community));
+        expect(node.colour.toLowerCase(), node.id).toBe(communityColour(community).toLowerCase());
         coloured += 1;
       }
     }
