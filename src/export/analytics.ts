@@ -37,17 +37,10 @@ export function analyticsValues(record: NodeAnalyticsRecord | undefined): Record
   return values;
 }
 
-export interface ProvenanceEntry {
-  analysis: string;
-  /** The node columns this analysis fills. */
+/** A run as the exports describe it: what it is, and the node columns it fills. */
+export type ProvenanceEntry = Pick<AnalyticsRunRecord, 'analysis' | 'algorithm' | 'parameters' | 'projection' | 'datasetVersion' | 'gdsVersion' | 'computedAt'> & {
   attributes: string[];
-  algorithm: string;
-  parameters: unknown;
-  projection: unknown;
-  datasetVersion: string;
-  gdsVersion: string;
-  computedAt: string;
-}
+};
 
 export interface AnalyticsProvenance {
   derived: string;

@@ -14,6 +14,7 @@ import { shapeOf } from '../../src/graph/model.js';
 import type { SerialisedGraph } from '../../src/graph/serialised.js';
 import { REPO_ROOT } from '../../src/store/config.js';
 import { closeTestDriver, testDatabase, testDriver, testGraph } from '../support/neo4j.js';
+import { openStrictCspPage } from '../support/strict-csp.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const WEB_ROOT = path.join(REPO_ROOT, 'web', 'dist');
@@ -524,21 +525,7 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
   });
 
   it('works under a strict Content-Security-Policy (self-hosted scripts and styles, nothing inline)', async () => {
-    const strict = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const refused: string[] = [];
-    strict.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
-    });
-    await strict.route(`${baseUrl}/`, async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({
-        response,
-        headers: {
-          ...response.headers(),
-          'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'",
-        },
-      });
-    });
+    const { page: strict, refused } = await openStrictCspPage(browser, baseUrl);
     try {
       for (const hash of ['#/?q=prison', '#/practice/7', '#/graph?id=gp%3A17']) {
         await strict.goto(`${baseUrl}/${hash}`);

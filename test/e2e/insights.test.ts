@@ -20,6 +20,7 @@ import { launchNeo4j, type LaunchedNeo4j } from '../../src/store/launcher.js';
 import { communityColour } from '../../web/src/analytics.js';
 import { baseSize } from '../../web/src/graph/model.js';
 import { closeTestDriver, testDatabase, testDriver, testGraph } from '../support/neo4j.js';
+import { openStrictCspPage } from '../support/strict-csp.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const WEB_ROOT = path.join(REPO_ROOT, 'web', 'dist');
@@ -369,21 +370,7 @@ describe.skipIf(!hasChromium)('Insights and the analytics graph view in Chromium
   }, 240_000);
 
   it('runs under a strict Content-Security-Policy, style attributes refused too', async () => {
-    const strict = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const refused: string[] = [];
-    strict.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
-    });
-    await strict.route(`${baseUrl}/`, async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({
-        response,
-        headers: {
-          ...response.headers(),
-          'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'",
-        },
-      });
-    });
+    const { page: strict, refused } = await openStrictCspPage(browser, baseUrl);
     try {
       await strict.goto(`${baseUrl}/#/insights`);
       await strict.waitForSelector('main:not([aria-busy]) [data-chart="actors"] svg');
