@@ -31,6 +31,29 @@ export interface ProjectionDefinition {
   cypher: string;
 }
 
+/**
+ * Nodes of one label linked when one practice points at both through `relationship`, weighted by
+ * the number of such practices (co-citation, co-occurrence). Label and type come from this file only.
+ */
+function sharedPracticeProjection(name: string, description: string, label: 'Actor' | 'Instrument', relationship: 'CITES' | 'MENTIONS_ACTOR') {
+  return {
+    name,
+    description,
+    nodeLabels: [label],
+    relationshipTypes: [relationship],
+    orientation: 'UNDIRECTED',
+    weight: 'weight',
+    cypher: `MATCH (source:${label})<-[:${relationship}]-(p:GoodPractice)-[:${relationship}]->(target:${label})
+WHERE source.id < target.id
+WITH source, target, count(DISTINCT p) AS shared
+WITH gds.graph.project($graph, source, target, {
+  sourceNodeLabels: ['${label}'], targetNodeLabels: ['${label}'],
+  relationshipProperties: {weight: toFloat(shared)}
+}, {undirectedRelationshipTypes: ['*']}) AS g
+RETURN g.nodeCount AS nodeCount, g.relationshipCount AS relationshipCount`,
+  } as const satisfies ProjectionDefinition;
+}
+
 export const PROJECTIONS = {
   /** Practices, actors, instruments; one undirected link per practice–actor, practice–instrument and cross-referenced pair of practices. */
   toolkit: {
@@ -65,39 +88,19 @@ WITH gds.graph.project($graph, source, target, {
 RETURN g.nodeCount AS nodeCount, g.relationshipCount AS relationshipCount`,
   },
   /** Instruments linked when a practice cites both; weight = number of such practices. */
-  instrumentCoCitation: {
-    name: 'nexus-instrument-cocitation',
-    description: 'Instruments linked when one practice cites both; weight = number of practices citing both (undirected).',
-    nodeLabels: ['Instrument'],
-    relationshipTypes: ['CITES'],
-    orientation: 'UNDIRECTED',
-    weight: 'weight',
-    cypher: `MATCH (source:Instrument)<-[:CITES]-(p:GoodPractice)-[:CITES]->(target:Instrument)
-WHERE source.id < target.id
-WITH source, target, count(DISTINCT p) AS shared
-WITH gds.graph.project($graph, source, target, {
-  sourceNodeLabels: ['Instrument'], targetNodeLabels: ['Instrument'],
-  relationshipProperties: {weight: toFloat(shared)}
-}, {undirectedRelationshipTypes: ['*']}) AS g
-RETURN g.nodeCount AS nodeCount, g.relationshipCount AS relationshipCount`,
-  },
+  instrumentCoCitation: sharedPracticeProjection(
+    'nexus-instrument-cocitation',
+    'Instruments linked when one practice cites both; weight = number of practices citing both (undirected).',
+    'Instrument',
+    'CITES',
+  ),
   /** Actors linked when a practice names both; weight = number of such practices. */
-  actorCoOccurrence: {
-    name: 'nexus-actor-cooccurrence',
-    description: 'Actors linked when one practice names both; weight = number of practices naming both (undirected).',
-    nodeLabels: ['Actor'],
-    relationshipTypes: ['MENTIONS_ACTOR'],
-    orientation: 'UNDIRECTED',
-    weight: 'weight',
-    cypher: `MATCH (source:Actor)<-[:MENTIONS_ACTOR]-(p:GoodPractice)-[:MENTIONS_ACTOR]->(target:Actor)
-WHERE source.id < target.id
-WITH source, target, count(DISTINCT p) AS shared
-WITH gds.graph.project($graph, source, target, {
-  sourceNodeLabels: ['Actor'], targetNodeLabels: ['Actor'],
-  relationshipProperties: {weight: toFloat(shared)}
-}, {undirectedRelationshipTypes: ['*']}) AS g
-RETURN g.nodeCount AS nodeCount, g.relationshipCount AS relationshipCount`,
-  },
+  actorCoOccurrence: sharedPracticeProjection(
+    'nexus-actor-cooccurrence',
+    'Actors linked when one practice names both; weight = number of practices naming both (undirected).',
+    'Actor',
+    'MENTIONS_ACTOR',
+  ),
 } as const satisfies Record<string, ProjectionDefinition>;
 
 export type ProjectionKey = keyof typeof PROJECTIONS;
